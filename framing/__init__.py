@@ -1,0 +1,56 @@
+"""framing: measure source bias and framing in news articles, with per-sentence evidence.
+
+The public API is small and loaded lazily (no data is read at import time)::
+
+    import framing
+    articles = list(framing.read_articles("corpus/"))
+    record = framing.score(articles[0])
+    articles_df, evidence_df = framing.score_corpus(articles)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from framing._version import __version__
+
+if TYPE_CHECKING:
+    from framing.article import Article, OutletInfo
+    from framing.evidence import Evidence
+    from framing.reading import read_articles
+    from framing.scoring import ArticleScore, Scorer, score, score_corpus
+
+__all__ = [
+    "Article",
+    "ArticleScore",
+    "Evidence",
+    "OutletInfo",
+    "Scorer",
+    "__version__",
+    "read_articles",
+    "score",
+    "score_corpus",
+]
+
+_LAZY = {
+    "Article": "framing.article",
+    "OutletInfo": "framing.article",
+    "Evidence": "framing.evidence",
+    "read_articles": "framing.reading",
+    "ArticleScore": "framing.scoring",
+    "Scorer": "framing.scoring",
+    "score": "framing.scoring",
+    "score_corpus": "framing.scoring",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

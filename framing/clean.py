@@ -1,0 +1,422 @@
+"""Clean raw scraped article text: normalise characters, drop page furniture, find headline and metadata.
+
+HTML extractors do nothing useful on text that was already flattened by a scraper, so this module works on
+lines. Every rule is general (a shape of line, a position in the page), never a list of strings from one site:
+
+* a ``date YYYY-MM-DD URL`` scraper header line, also when the first paragraph is glued to it;
+* timestamp lines and page-render dates (a date shown in the page chrome above the headline is never taken as
+  the publication date);
+* ad placeholders and page furniture (Advertisement, Dark Mode, Logo, newsletter / comment / archive widgets);
+* flattened metadata dumps: keyword-tag lines, image / CDN URLs, contact lines, ``1920 1080 true``, locale codes;
+* the headline repeated (kept once, as the title), decks, bylines, credit lines;
+* related-headline lists and social footers after the last news paragraph;
+* sentences broken across lines rejoined;
+* curly / low quotes, ``''``, U+02BC apostrophes and non-breaking spaces normalised.
+
+Example:
+    >>> c = clean_text(" date 2024-01-02 https://example.com/a\\nBig Headline Here\\nAdvertisement\\n"
+    ...                "Officials said the bridge would reopen on Monday.\\nfollow us on X")
+    >>> c.title, c.date, c.text
+    ('Big Headline Here', '2024-01-02', 'Officials said the bridge would reopen on Monday.')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from framing.article import RemovedLine
+
+__all__ = ["CleanedText", "clean_text", "normalise_text", "parse_date"]
+
+# --- character normalisation -------------------------------------------------------------------------------
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+        "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"', "\t": " ",
+    }
+)  # fmt: skip
+_DOUBLE_APOS = re.compile(r"''|``")
+_SPACES = re.compile(r" {2,}")
+
+
+def normalise_text(text: str) -> str:
+    """Normalise line ends, quotes, apostrophes and unusual spaces; strip every line.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The text with straight quotes (``"`` and ``'``), ``''`` turned into ``"``, plain spaces, ``\\n`` line ends.
+
+    Example:
+        >>> normalise_text("\u201cWar\u2019s time''\u00a0 now")
+        '"War\\'s time" now'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = _DOUBLE_APOS.sub('"', text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})"), "ymd"),
+    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b", re.I), "dmy_name"),
+    (re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy_name"),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),
+]
+
+
+def parse_date(text: str) -> str | None:
+    """Find the first calendar date in ``text`` and return it as ``YYYY-MM-DD``.
+
+    Numeric dates with dots are read day-first (``31.10.2023``), as European and Russian sites write them.
+
+    Example:
+        >>> parse_date("Published Date: 09:19 | 31 July 2024")
+        '2024-07-31'
+        >>> parse_date("11:48 GMT 31.10.2023") , parse_date("no date") is None
+        ('2023-10-31', True)
+    """
+    for pattern, kind in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            a, b, c = m.groups()
+            try:
+                if kind == "ymd":
+                    d = _dt.date(int(a), int(b), int(c))
+                elif kind == "dmy":
+                    d = _dt.date(int(c), int(b), int(a))
+                elif kind == "dmy_name":
+                    d = _dt.date(int(c), _MONTHS[b.lower().rstrip(".")], int(a))
+                else:
+                    d = _dt.date(int(c), _MONTHS[a.lower().rstrip(".")], int(b))
+            except (ValueError, KeyError):
+                continue
+            if 1900 <= d.year <= 2100:
+                return d.isoformat()
+    return None
+
+
+# --- line shapes -------------------------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})(?:\s+(https?://\S+))?\s*(.*)$", re.I)
+_ISO_STAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?$"
+)
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?"
+_CLOCK_STAMP = re.compile(
+    rf"^(?:{_CLOCK}\s*[|,]?\s*)?(?:{_WEEKDAY_RE}\s*)?[\w ,./]*\d{{4}}(?:\s*[|,]?\s*{_CLOCK})?"
+    r"\s*(?:\((?:updated|modified)[^)]*\))?$",
+    re.I,
+)
+_LABELLED_STAMP = re.compile(
+    r"^(published|updated|modified|last updated|posted|date|created|first published)"
+    r"(?:\s+(?:date|on|at))?\s*[:|-]?\s*(.+)$",
+    re.I,
+)
+_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY_RE}\s", re.I)
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_IMAGE_URL = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$|[/.](?:cdn\d*|img|images?|static|media)[./]", re.I
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+\d[\d ()-]{7,}\d")
+_NUMERIC_DUMP = re.compile(r"^(?=.*\d)[\d\s.,:x×/-]*(?:\s*(?:true|false))*$", re.I)
+_LOCALE = re.compile(r"^[a-z]{2,3}[_-][A-Za-z]{2,4}$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|author:?|reporting by)\s+([A-Z][\w.'-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'-]*){0,6})$", re.I
+)
+_BULLET = re.compile(r"^[-•*–—·]\s+")
+_FURNITURE = re.compile(
+    r"^(?:(?:adsense\s+)?advertisement|advert|ad|ads|sponsored(?: content)?|promoted|dark mode|light mode|logo|"
+    r"menu|main menu|search|home|close|print|e-?mail|share(?: this(?: article| story)?)?|comments?|"
+    r"comment\s*/\s*reply(?: from)?|leave a (?:comment|reply)|archive|archives|newsletter|newsletters|"
+    r"please select a date!?|select (?:a )?date|skip to (?:main )?content|read more|read also|see also|related|"
+    r"related (?:articles|news|stories|posts)|more (?:news|stories)|most (?:read|popular|viewed)|trending|"
+    r"tags?:?|topics?:?|sign in|log in|login|register|subscribe|back to top|loading\.*|"
+    r"listen(?: to (?:this )?article)?|\d+\s*min(?:ute)?s? read|cookies?(?: settings| policy)?|privacy policy|"
+    r"terms of (?:use|service)|contact us|about us|all rights reserved\.?|next|previous|prev|top|video|photo|"
+    r"gallery|live|breaking(?: news)?|latest(?: news)?|news|world|opinion)$",
+    re.I,
+)
+_SOCIAL = re.compile(
+    r"\bfollow us\b|\bfollow\b.{0,60}\bon (?:x|twitter|facebook|telegram|instagram|youtube|tiktok|linkedin)\b|"
+    r"\bjoin (?:us|our)\b.{0,30}\b(?:telegram|channel|whatsapp|newsletter)\b|\bsubscribe to\b|\bsign up (?:for|to)\b|"
+    r"\bmailing list\b|\bnewsletter\b|\bdownload (?:our|the) app\b|\ball rights reserved\b|©|\bcopyright\b|"
+    r"\bshare (?:on|via) (?:facebook|x|twitter|whatsapp|telegram)\b|\bclick here\b",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?][\"')\]]*$|[.!?]\s*[\"']?$")
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+\.?)(?:,\s*\d{4})?)?\s*"
+    r"(?P<marker>\([A-Za-z][\w .&/-]{0,25}\)|/[A-Za-z][\w .-]{0,15}/)?\s*[-–—:]+\s+(?=\S)"
+)
+
+
+def _words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _is_terminal(line: str) -> bool:
+    return bool(_TERMINAL.search(line))
+
+
+def _is_tag(line: str) -> bool:
+    """A keyword-tag line: all lowercase, short, no sentence punctuation (``gaza strip``, ``a, b, c``)."""
+    return (
+        bool(line)
+        and line == line.lower()
+        and any(ch.isalpha() for ch in line)
+        and not _is_terminal(line)
+        and (_words(line) <= 6 or ("," in line and all(_words(p) <= 5 for p in line.split(","))))
+    )
+
+
+def _is_prose(line: str, bullet: bool) -> bool:
+    """A news paragraph: a sentence-like line (capital or quote first, sentence end last) or a long line."""
+    if bullet:
+        return False
+    n = _words(line)
+    starts_like_sentence = line[:1].isupper() or line[:1] == '"'
+    return (n >= 4 and starts_like_sentence and _is_terminal(line)) or n >= 25
+
+
+def _timestamp_kind(line: str) -> tuple[str, str | None] | None:
+    """Return (label, parsed date) when the line is only a timestamp or date, else None."""
+    m = _LABELLED_STAMP.match(line)
+    if m and parse_date(m.group(2)) and _words(m.group(2)) <= 10:
+        return m.group(1).lower(), parse_date(m.group(2))
+    if _ISO_STAMP.match(line):
+        return "iso", parse_date(line)
+    if _words(line) <= 16 and _CLOCK_STAMP.match(line) and parse_date(line):
+        if _WEEKDAY_LINE.match(line):
+            return "weekday", parse_date(line)
+        return ("clock" if ":" in line else "date"), parse_date(line)
+    return None
+
+
+# --- the cleaner -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class CleanedText:
+    """Result of :func:`clean_text`: the body and everything found around it."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    date_how: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    dateline_marker: str | None = None
+    summary: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    header_lines: list[str] = field(default_factory=list)
+    signature_lines: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    no: int  # 1-based line number in the raw text
+    text: str
+    bullet: bool = False
+    kind: str = "text"  # text | removed | blank
+    reason: str = ""
+
+
+# Where a publication date comes from, best first. Page-render dates ("weekday" lines above the headline)
+# are never candidates.
+_DATE_PRIORITY = ("header", "published", "first published", "posted", "created", "date", "iso", "clock", "url")
+
+
+def _date_from_url(url: str) -> str | None:
+    m = re.search(r"/(20\d{2}|19\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:/|\b)", url)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
+    """Clean raw scraped article text.
+
+    Args:
+        raw: The text as scraped (any line ends, any quotes).
+        title: A headline already known from metadata; its repeats are removed from the body.
+
+    Returns:
+        A :class:`CleanedText` whose ``text`` holds the news paragraphs separated by blank lines, and whose
+        other fields hold the metadata found and every removed line with its reason.
+    """
+    out = CleanedText(text="")
+    lines = [_Line(i, s) for i, s in enumerate(normalise_text(raw).split("\n"), start=1)]
+    stamps: list[tuple[str, str, int]] = []  # (label, date, index)
+
+    def drop(ln: _Line, reason: str) -> None:
+        ln.kind, ln.reason = "removed", reason
+
+    # 1. Scraper header line, possibly with the first paragraph glued on.
+    first = next((ln for ln in lines if ln.text), None)
+    if first is not None and (m := _HEADER.match(first.text)):
+        stamps.append(("header", m.group(1), -1))
+        if m.group(2):
+            out.url = m.group(2)
+        out.removed.append(RemovedLine(first.no, first.text[: m.start(3)].strip(), "scraper header"))
+        first.text = m.group(3).strip()
+
+    # 2. Shapes that are never news text, wherever they are.
+    for i, ln in enumerate(lines):
+        s = ln.text
+        if not s:
+            ln.kind = "blank"
+            continue
+        if _BULLET.match(s):
+            ln.bullet, s = True, _BULLET.sub("", s)
+            ln.text = s
+        if (stamp := _timestamp_kind(s)) is not None:
+            stamps.append((stamp[0], stamp[1] or "", i))
+            drop(ln, "timestamp")
+        elif _FURNITURE.match(s):
+            drop(ln, "page furniture")
+        elif _URL_LINE.match(s):
+            out.urls.append(s)
+            drop(ln, "image url" if _IMAGE_URL.search(s) else "url")
+        elif _EMAIL.search(s) or (_PHONE.search(s) and _words(s) <= 15):
+            out.signature_lines.append(s)
+            drop(ln, "contact line")
+        elif _NUMERIC_DUMP.match(s) or _LOCALE.match(s):
+            drop(ln, "metadata dump")
+        elif _SOCIAL.search(s) and _words(s) <= 30:
+            out.signature_lines.append(s)
+            drop(ln, "social footer")
+        elif (m := _BYLINE.match(s)) and out.byline is None:
+            out.byline = m.group(1).strip()
+            drop(ln, "byline")
+
+    # 3. Rejoin sentences broken across adjacent lines.
+    for a, b in pairwise(lines):
+        if (
+            a.kind == b.kind == "text"
+            and not a.bullet
+            and not b.bullet
+            and b.text[:1].islower()
+            and not _is_terminal(a.text)
+            and a.text != a.text.lower()
+            and _words(a.text) >= 5
+            and not _is_tag(b.text)
+        ):
+            b.text = f"{a.text} {b.text}"
+            a.kind = "joined"
+
+    live = [ln for ln in lines if ln.kind == "text"]
+    prose_idx = [k for k, ln in enumerate(live) if _is_prose(ln.text, ln.bullet)]
+
+    # 4. Headline: a repeated headline-like line, else the metadata title, else the first headline-like line
+    # above the body.
+    head_zone = live[: prose_idx[0]] if prose_idx else live
+    counts = Counter(ln.text for ln in live)
+    candidates = [ln for ln in head_zone if not ln.bullet and 3 <= _words(ln.text) <= 40 and not _is_tag(ln.text)]
+    repeated = [ln for ln in candidates if counts[ln.text] > 1]
+    if title:
+        out.title = normalise_text(title).replace("\n", " ")
+    elif repeated:
+        out.title = repeated[0].text
+    elif candidates:
+        out.title = candidates[0].text
+    title_key = (out.title or "").casefold()
+    title_line_pos = next((k for k, ln in enumerate(live) if ln.text.casefold() == title_key), None)
+
+    # Page chrome above the headline: any date there is the page-render date, never the publication date.
+    if title_line_pos is not None:
+        title_raw_index = lines.index(live[title_line_pos])
+        for _, _, idx in stamps:
+            if 0 <= idx < title_raw_index:
+                lines[idx].reason = "page-render date"
+        stamps = [s for s in stamps if s[2] == -1 or s[2] > title_raw_index]
+    stamps = [s for s in stamps if s[0] != "weekday"]
+
+    # 5. Classify the remaining lines by position: header zone, body, footer.
+    if prose_idx:
+        start, end = prose_idx[0], prose_idx[-1]
+        # A short last paragraph ("He declined to comment.") still belongs to the body.
+        while end + 1 < len(live) and _is_terminal(live[end + 1].text) and not live[end + 1].bullet \
+                and live[end + 1].text[:1].isupper() and _words(live[end + 1].text) >= 3:  # fmt: skip
+            end += 1
+    else:
+        start, end = len(live), len(live) - 1
+    body: list[str] = []
+    for k, ln in enumerate(live):
+        s = ln.text
+        if s.casefold() == title_key:
+            drop(ln, "headline" if k == title_line_pos else "repeated headline")
+        elif k < start:
+            if (ln.bullet and (_words(s) >= 8 or _is_terminal(s))) or (_words(s) >= 8 and not _is_tag(s)):
+                out.summary.append(s)
+                drop(ln, "summary / deck")
+            else:
+                out.header_lines.append(s)
+                drop(ln, "keyword tag" if _is_tag(s) else "header line")
+        elif k > end:
+            if _words(s) <= 5 and not _is_tag(s):
+                out.header_lines.append(s)
+            drop(ln, "related headline" if ln.bullet else "keyword tag" if _is_tag(s) else "footer")
+        elif _is_tag(s):
+            drop(ln, "keyword tag")
+        elif not _is_terminal(s) and _words(s) <= 12 and not ln.bullet and k + 1 <= end and s[:1].isupper():
+            out.headings.append(s)
+            drop(ln, "sub-heading")
+        else:
+            body.append(s)
+
+    # 6. Dateline ("ISTANBUL (AA) - ..."): keep place and agency marker, strip from the first paragraph.
+    if body and (m := _DATELINE.match(body[0])) and sum(ch.isupper() for ch in m.group("place")) >= 2:
+        out.dateline = m.group("place").strip().title() if m.group("place") else None
+        out.dateline_marker = m.group("marker")
+        body[0] = body[0][m.end() :]
+
+    # 7. Publication date by source priority.
+    found = {label: d for label, d, _ in reversed(stamps) if d}
+    if out.url and (d := _date_from_url(out.url)):
+        found.setdefault("url", d)
+    for label in _DATE_PRIORITY:
+        if label in found:
+            out.date, out.date_how = found[label], label
+            break
+
+    out.text = "\n\n".join(body)
+    out.removed.extend(RemovedLine(ln.no, ln.text, ln.reason) for ln in lines if ln.kind == "removed")
+    out.removed.sort(key=lambda r: r.line)
+    return out

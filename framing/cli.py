@@ -1,0 +1,266 @@
+"""Command-line interface: ``framing score``, ``framing outlets``.
+
+Exit codes: 0 when every input was scored, 1 when some failed (the others are still scored and each failure
+is named on stderr), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import click
+
+from framing._version import __version__
+from framing.errors import FramingError
+
+__all__ = ["main"]
+
+_SCORE_EXAMPLES = """
+\b
+Examples:
+  framing score article.txt
+  framing score corpus/ --format json > scores.json
+  framing score 'news/**/*.html' --format csv > scores.csv
+  framing score ../shared/seeds/000_f98a85b1e89d166b.txt --explain
+  cat page.html | framing score - --input-format html
+  framing score data.csv --text-column body --outlets my_outlets.yaml
+"""
+
+_TABLE_COLUMNS = (
+    ("hedges/100s", "hedging.hedges_per_100_sentences"),
+    ("boost/100s", "hedging.boosters_per_100_sentences"),
+    ("attrib", "attribution.attributed_sentence_share"),
+    ("anon", "attribution.anonymous_share"),
+    ("non-neutral", "attribution.nonneutral_cue_share"),
+    ("loaded/1kw", "word_choice.loaded_per_1000_words"),
+    ("FRE", "readability.flesch_reading_ease"),
+)
+_STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_choice": "black on red"}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="framing")
+def main() -> None:
+    """Measure source bias and framing in news articles: word choice, attribution and hedging.
+
+    \b
+    Examples:
+      framing score article.txt --explain
+      framing score corpus/ --format json
+      framing outlets --country RU
+    """
+
+
+@main.command("score", epilog=_SCORE_EXAMPLES)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format: a summary table, a JSON array of article records, JSON lines, or CSV.",
+)
+@click.option("--explain", is_flag=True, help="Print each sentence with its evidence highlighted (replaces --format).")
+@click.option(
+    "--outlets",
+    "outlet_tables",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra outlet table (YAML, same schema as lexicons/outlets.yaml). Repeatable.",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra or replacement lexicon (TSV, same schema as the bundled ones). Repeatable.",
+)
+@click.option("--text-column", default=None, help="Text field of JSON/CSV records (default: text, body, content ...).")
+@click.option(
+    "--input-format",
+    type=click.Choice(["txt", "html", "jsonl", "json", "csv"]),
+    default=None,
+    help="Read every input in this format instead of guessing from the file suffix.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest single article in bytes (default 20000000 or $FRAMING_MAX_BYTES).",
+)
+@click.option("--text", "with_text", is_flag=True, help="Include cleaned text and sentences in JSON output.")
+def score_cmd(
+    paths: Sequence[str],
+    fmt: str,
+    explain: bool,
+    outlet_tables: Sequence[str],
+    lexicons: Sequence[str],
+    text_column: str | None,
+    input_format: str | None,
+    max_bytes: int | None,
+    with_text: bool,
+) -> None:
+    """Score news articles in PATHS (files, directories, globs, or - for stdin)."""
+    from framing.reading import read_articles
+    from framing.scoring import Scorer
+
+    try:
+        scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables)
+        scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
+        articles = read_articles(
+            list(paths),
+            columns={"text": text_column} if text_column else None,
+            max_bytes=max_bytes,
+            outlet_tables=outlet_tables,
+            format=input_format,
+        )
+        results = (scorer.score(a) for a in articles)
+        failures = _emit(results, "explain" if explain else fmt, with_text)
+    except FramingError as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(1 if failures else 0)
+
+
+def _report_failure(s: Any) -> None:
+    click.echo(f"error: {s.error}", err=True)
+
+
+def _emit(results: Iterator[Any], fmt: str, with_text: bool) -> int:
+    failures = 0
+    if fmt == "jsonl":
+        for s in results:
+            failures += _count(s)
+            click.echo(json.dumps(s.to_dict(text=with_text), ensure_ascii=False))
+        return failures
+    if fmt == "explain":
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=True)
+        for s in results:
+            failures += _count(s)
+            if s.error is None:
+                _explain(console, s)
+        return failures
+    collected = []
+    for s in results:
+        failures += _count(s)
+        collected.append(s)
+    if fmt == "json":
+        click.echo(json.dumps([s.to_dict(text=with_text) for s in collected], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import pandas as pd
+
+        from framing.scoring import _article_row
+
+        click.echo(pd.DataFrame([_article_row(s) for s in collected]).to_csv(index=False), nl=False)
+    else:
+        _table(collected)
+    return failures
+
+
+def _count(s: Any) -> int:
+    if s.error is not None:
+        _report_failure(s)
+        return 1
+    return 0
+
+
+def _table(scores: Sequence[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="framing scores", show_lines=False)
+    for col in ("id", "outlet", "date", "sent", *(c for c, _ in _TABLE_COLUMNS)):
+        table.add_column(col, justify="right" if col not in {"id", "outlet", "date"} else "left", overflow="fold")
+    for s in scores:
+        if s.error is not None:
+            continue
+        a = s.article
+        outlet = a.outlet.name or "unknown"
+        if a.outlet.wire and a.outlet.wire != a.outlet.name:
+            outlet += f" ({a.outlet.wire} copy)"
+        table.add_row(a.id, outlet, a.date or "", str(len(s.sentences)),
+                      *(f"{s.metrics.get(k, 0.0):.2f}" for _, k in _TABLE_COLUMNS))  # fmt: skip
+    Console(highlight=False).print(table)
+
+
+def _explain(console: Any, s: Any) -> None:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    a = s.article
+    o = a.outlet
+    console.print(Rule(Text(a.title or a.id, style="bold")))
+    outlet = o.name or "unknown outlet"
+    details = "; ".join(o.how) if o.how else "; ".join(o.hints) or "no clue found"
+    console.print(Text(f"{a.id} · {a.source_path} · {a.date or 'date unknown'}"))
+    console.print(
+        Text(f"outlet: {outlet}" + (f" (wire: {o.wire})" if o.wire else "") + f" [{o.confidence}: {details}]")
+    )
+    console.print(Text(f"legend: hedging / attribution / word choice; {len(s.evidence)} evidence items", style="dim"))
+    for sent in s.sentences:
+        items = [e for e in s.evidence if e.sentence == sent.index]
+        line = Text(f"[{sent.index}] ", style="dim")
+        body = Text(sent.text)
+        for e in items:
+            body.stylize(_STYLES.get(e.dimension, "reverse"), e.start - sent.start, e.end - sent.start)
+        line.append_text(body)
+        console.print(line)
+        for e in items:
+            flag = " (negated)" if e.negated else ""
+            console.print(Text(f"      {e.dimension:<11} {e.category:<20} {e.text!r} w={e.weight:g} [{e.entry}]{flag}",
+                               style="dim" if e.weight == 0 else ""))  # fmt: skip
+    console.print()
+
+
+@main.command(
+    "outlets",
+    epilog="\b\nExamples:\n  framing outlets\n  framing outlets --country RU\n"
+    "  framing outlets --outlets mine.yaml --format csv",
+)
+@click.option(
+    "--outlets",
+    "outlet_tables",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra outlet table to load and validate. Repeatable.",
+)
+@click.option("--country", default=None, help="Only outlets of this ISO country code.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> None:
+    """List the outlet table (bundled plus --outlets), with ownership and the source of each fact."""
+    from framing.outlets import load_outlet_table
+
+    try:
+        df = load_outlet_table(outlet_tables).to_frame()
+    except FramingError as exc:
+        raise click.UsageError(str(exc)) from None
+    if country:
+        df = df[df["country"].fillna("").str.upper() == country.upper()]
+    if fmt == "csv":
+        click.echo(df.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        click.echo(df.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(df)} outlets")
+        for col in ("id", "name", "domains", "kind", "country", "ownership", "parent"):
+            table.add_column(col, overflow="fold")
+        for row in df.itertuples():
+            table.add_row(
+                *(
+                    str(getattr(row, c) or "")
+                    for c in ("id", "name", "domains", "kind", "country", "ownership", "parent")
+                )
+            )
+        Console(highlight=False).print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Per-sentence measurements. Each module turns sentences and lexicon matches into evidence and metrics."""

@@ -1,0 +1,81 @@
+"""Helpers shared by the measures: sentence lookup for matches, negation windows, number detection."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from framing.sentences import Sentence
+
+_NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly", "neither", "nor", "cannot", "none", "nobody"})
+_TOKEN = re.compile(r"n't|[\w'-]+")
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "dozen",
+        "dozens",
+        "half",
+        "all",
+        "every",
+        "a",
+        "an",
+    ]
+)
+
+
+class SentenceIndex:
+    """Find the sentence containing a character offset."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        s = self.sentences[i]
+        return s if offset < s.end else None
+
+
+def negated(text: str, sentence_start: int, match_start: int, window: int = 3) -> bool:
+    """True when one of the ``window`` tokens before the match (same sentence) is a negator."""
+    before = _TOKEN.findall(text[sentence_start:match_start].lower())[-window:]
+    return any(t in _NEGATORS or t.endswith("n't") for t in before)
+
+
+def next_token(text: str, end: int) -> str:
+    m = _TOKEN.search(text, end)
+    return m.group(0) if m and text[end : m.start()].strip(" ,") == "" else ""
+
+
+def prev_tokens(text: str, sentence_start: int, start: int, n: int = 1) -> list[str]:
+    return _TOKEN.findall(text[sentence_start:start])[-n:]
+
+
+def is_number(token: str) -> bool:
+    return bool(token) and (token[0].isdigit() or token.lower() in _NUMBER_WORDS)

@@ -1,0 +1,291 @@
+"""Score articles: sentences -> evidence -> article metrics, and a corpus into two DataFrames.
+
+Example:
+    >>> from framing import read_articles, score
+    >>> from framing.resources import example_corpus_dir
+    >>> art = next(read_articles(example_corpus_dir() / "html"))
+    >>> s = score(art)
+    >>> s.metrics["hedging.hedge_count"] > 0, s.evidence[0].dimension in {"hedging", "attribution", "word_choice"}
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from framing._version import __version__
+from framing.article import Article
+from framing.evidence import Evidence
+from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, bundled_lexicon, load_lexicon
+from framing.measures.attribution import OutletNames, measure_attribution
+from framing.measures.hedging import measure_hedging
+from framing.measures.readability import measure_readability
+from framing.measures.word_choice import measure_word_choice
+from framing.outlets import load_outlet_table
+from framing.sentences import Sentence, split_sentences
+
+__all__ = ["ArticleScore", "Scorer", "score", "score_corpus"]
+
+_WORDS = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """Scores of one article with the evidence behind them.
+
+    Attributes:
+        article: The scored article.
+        sentences: Its sentences (offsets into ``article.text``).
+        metrics: ``dimension.metric`` -> value; counts are kept beside normalised values.
+        evidence: Every evidence item, in text order.
+        lexicons: Versioned names of the lexicons used.
+        error: Why the article was not scored, or ``None``.
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    metrics: dict[str, float] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+    lexicons: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def n_words(self) -> int:
+        """Words in the cleaned body."""
+        return int(self.metrics.get("n_words", 0))
+
+    def to_dict(self, *, text: bool = False) -> dict[str, Any]:
+        """Return a JSON-serialisable record (the CLI's ``--format json`` item).
+
+        Args:
+            text: Include the cleaned text and the sentences.
+        """
+        a = self.article
+        d: dict[str, Any] = {
+            "id": a.id,
+            "source_path": a.source_path,
+            "title": a.title,
+            "date": a.date,
+            "url": a.url,
+            "outlet": {k: v for k, v in a.outlet.to_dict().items()},
+            "byline": a.byline,
+            "dateline": a.dateline,
+            "language": a.language,
+            "n_sentences": len(self.sentences),
+            "n_words": self.n_words,
+            "scores": {k: v for k, v in self.metrics.items() if k not in {"n_words", "n_sentences"}},
+            "evidence": [e.to_dict() for e in self.evidence],
+            "lexicons": list(self.lexicons),
+            "framing_version": __version__,
+            "warnings": list(a.warnings),
+            "error": self.error,
+        }
+        if text:
+            d["text"] = a.text
+            d["sentences"] = [s.to_dict() for s in self.sentences]
+        return d
+
+    def evidence_frame(self) -> Any:
+        """Evidence as a pandas DataFrame (one row per item)."""
+        import pandas as pd
+
+        rows = [{"article_id": self.article.id, **e.to_dict()} for e in self.evidence]
+        return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
+
+    def _repr_html_(self) -> str:
+        a = self.article
+        if self.error:
+            return f"<div><b>{escape(a.id)}</b>: <span style='color:#b00'>{escape(self.error)}</span></div>"
+        rows = "".join(f"<tr><td>{escape(k)}</td><td>{v:.3g}</td></tr>" for k, v in sorted(self.metrics.items()))
+        body = "".join(f"<p>{highlight_html(a.text, s, self.evidence)}</p>" for s in self.sentences)
+        title = escape(a.title or a.id)
+        return (
+            f"<div><h4>{title}</h4><p><small>{escape(a.outlet.name or 'unknown outlet')} · {escape(a.date or '')}"
+            f"</small></p>{body}<details><summary>metrics</summary><table>{rows}</table></details></div>"
+        )
+
+
+_COLOURS = {"hedging": "#fde68a", "attribution": "#bfdbfe", "word_choice": "#fecaca"}
+
+
+def highlight_html(text: str, sentence: Sentence, evidence: Sequence[Evidence]) -> str:
+    """Return one sentence as escaped HTML with its evidence spans marked."""
+    items = sorted((e for e in evidence if e.sentence == sentence.index), key=lambda e: (e.start, -e.end))
+    out, pos = [], sentence.start
+    for e in items:
+        if e.start < pos:
+            continue
+        out.append(escape(text[pos : e.start]))
+        tip = escape(f"{e.dimension}: {e.category} ({e.entry}, weight {e.weight:g})")
+        colour = _COLOURS.get(e.dimension, "#e5e7eb")
+        out.append(f"<mark title='{tip}' style='background:{colour}'>{escape(text[e.start : e.end])}</mark>")
+        pos = e.end
+    out.append(escape(text[pos : sentence.end]))
+    return "".join(out)
+
+
+_EVIDENCE_COLUMNS = [
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "dimension",
+    "category",
+    "weight",
+    "entry",
+    "negated",
+    "note",
+]
+
+
+class Scorer:
+    """Scores articles with a fixed set of lexicons (built once, reused for every article).
+
+    Args:
+        lexicons: Extra lexicon files (same TSV schema). A user lexicon whose ``name`` equals a bundled one
+            (e.g. ``hedges``) replaces it; other names are matched too, and their categories reach the scorers
+            by the lexicon name they declare.
+        outlet_tables: Extra outlet tables used to recognise media sources in attributions.
+    """
+
+    def __init__(self, lexicons: Sequence[str | Path] = (), outlet_tables: Sequence[str | Path] = ()) -> None:
+        self.lexicons = tuple(lexicons)
+        self.outlet_tables = tuple(outlet_tables)
+
+    @property
+    def lexicons_(self) -> tuple[Lexicon, ...]:
+        """The lexicons in use (bundled, with user replacements)."""
+        return _resources(self.lexicons, self.outlet_tables)[0]
+
+    def score(self, article: Article) -> ArticleScore:
+        """Score one article; an unreadable or non-English article gets an error instead of scores."""
+        lexicons, matcher, names = _resources(self.lexicons, self.outlet_tables)
+        refs = tuple(lex.ref for lex in lexicons)
+        if article.error is not None:
+            return ArticleScore(article, error=article.error, lexicons=refs)
+        if article.language != "en":
+            return ArticleScore(
+                article,
+                error=f"{article.source_path or article.id}: language detected as {article.language!r}; only English "
+                "is supported, so no scores were computed",
+                lexicons=refs,
+            )
+        text = article.text
+        sentences = tuple(split_sentences(text))
+        n_words = len(_WORDS.findall(text))
+        matches = matcher.find(text)
+        own = OutletNames(names.pattern, frozenset(_own_names(article)))
+        hedge_ev, hedge_m = measure_hedging(text, sentences, matches)
+        attr_ev, attr_m = measure_attribution(text, sentences, matches, own)
+        word_ev, word_m = measure_word_choice(text, sentences, matches, n_words)
+        read_m = measure_readability(text, sentences, n_words)
+        metrics: dict[str, float] = {"n_words": float(n_words), "n_sentences": float(len(sentences))}
+        for prefix, part in (
+            ("word_choice", word_m),
+            ("attribution", attr_m),
+            ("hedging", hedge_m),
+            ("readability", read_m),
+        ):
+            metrics.update({f"{prefix}.{k}": float(v) for k, v in part.items()})
+        evidence = tuple(
+            sorted((*word_ev, *attr_ev, *hedge_ev), key=lambda e: (e.start, e.end, e.dimension, e.category))
+        )
+        return ArticleScore(article, sentences, metrics, evidence, refs)
+
+
+def _own_names(article: Article) -> set[str]:
+    table = load_outlet_table()
+    own: set[str] = set()
+    for name in (article.outlet.publisher, article.outlet.name):
+        if name:
+            o = table.by_name(name)
+            own.update(o.names if o else (name,))
+    return own
+
+
+@cache
+def _resources(
+    lexicon_paths: tuple[str | Path, ...], outlet_tables: tuple[str | Path, ...]
+) -> tuple[tuple[Lexicon, ...], PhraseMatcher, OutletNames]:
+    user = [load_lexicon(p) for p in lexicon_paths]
+    replaced = {lex.name for lex in user}
+    lexicons = tuple([bundled_lexicon(n) for n in BUNDLED if n not in replaced] + user)
+    table = load_outlet_table(outlet_tables)
+    names = OutletNames.build(n for o in table.outlets for n in o.names)
+    return lexicons, PhraseMatcher(lexicons), names
+
+
+@cache
+def _default_scorer() -> Scorer:
+    return Scorer()
+
+
+def score(article: Article, *, scorer: Scorer | None = None) -> ArticleScore:
+    """Score one article on word choice, attribution, hedging and readability, with evidence.
+
+    Args:
+        article: An article from :func:`framing.read_articles`.
+        scorer: A configured :class:`Scorer` (custom lexicons); the default one otherwise.
+    """
+    return (scorer or _default_scorer()).score(article)
+
+
+def score_corpus(
+    articles: Iterable[Article], *, scorer: Scorer | None = None, progress: bool = False
+) -> tuple[Any, Any]:
+    """Score many articles into two DataFrames.
+
+    Args:
+        articles: Articles (an iterator is consumed once).
+        scorer: A configured :class:`Scorer`.
+        progress: Show a progress bar on stderr.
+
+    Returns:
+        ``(articles_df, evidence_df)``: one row per article (metadata, metrics, error) and one row per
+        evidence item (``article_id`` links them).
+    """
+    import pandas as pd
+
+    rows: list[dict[str, Any]] = []
+    ev_frames: list[dict[str, Any]] = []
+    items: Iterable[Article] = articles
+    if progress:
+        from rich.progress import track
+
+        items = track(articles, description="scoring", transient=True)
+    for art in items:
+        s = score(art, scorer=scorer)
+        rows.append(_article_row(s))
+        ev_frames.extend({"article_id": art.id, **e.to_dict()} for e in s.evidence)
+    return pd.DataFrame(rows), pd.DataFrame(ev_frames, columns=_EVIDENCE_COLUMNS)
+
+
+def _article_row(s: ArticleScore) -> dict[str, Any]:
+    a = s.article
+    o = a.outlet
+    return {
+        "id": a.id,
+        "source_path": a.source_path,
+        "title": a.title,
+        "date": a.date,
+        "url": a.url,
+        "outlet": o.name,
+        "outlet_publisher": o.publisher,
+        "outlet_wire": o.wire,
+        "outlet_country": o.country,
+        "outlet_ownership": o.ownership,
+        "outlet_how": "; ".join(o.how),
+        "outlet_confidence": o.confidence,
+        "language": a.language,
+        "n_sentences": len(s.sentences),
+        "n_words": s.n_words,
+        **{k: v for k, v in s.metrics.items() if k not in {"n_words", "n_sentences"}},
+        "error": s.error,
+    }
