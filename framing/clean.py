@@ -44,6 +44,7 @@ _CHAR_MAP = str.maketrans(
     }
 )  # fmt: skip
 _DOUBLE_APOS = re.compile(r"''|``")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r" {2,}")
 
 
@@ -60,7 +61,7 @@ def normalise_text(text: str) -> str:
         >>> normalise_text("\u201cWar\u2019s time''\u00a0 now")
         '"War\\'s time" now'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP))
     text = _DOUBLE_APOS.sub('"', text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -343,6 +344,12 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
 
     live = [ln for ln in lines if ln.kind == "text"]
     prose_idx = [k for k, ln in enumerate(live) if _is_prose(ln.text, ln.bullet)]
+    if not prose_idx and not title:
+        # No sentence-like line at all (one unpunctuated paragraph, a bare record text): keep every line that
+        # is not a tag rather than lose the article.
+        prose_idx = [k for k, ln in enumerate(live) if _words(ln.text) >= 4 and not ln.bullet and not _is_tag(ln.text)]
+        if len(prose_idx) == 1:
+            title = ""  # a lone line is the body, not a headline
 
     # 4. Headline: a repeated headline-like line, else the metadata title, else the first headline-like line
     # above the body.
@@ -352,6 +359,8 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
     repeated = [ln for ln in candidates if counts[ln.text] > 1]
     if title:
         out.title = normalise_text(title).replace("\n", " ")
+    elif title == "":
+        pass
     elif repeated:
         out.title = repeated[0].text
     elif candidates:

@@ -185,7 +185,10 @@ def _table(scores: Sequence[Any]) -> None:
             outlet += f" ({a.outlet.wire} copy)"
         table.add_row(a.id, outlet, a.date or "", str(len(s.sentences)),
                       *(f"{s.metrics.get(k, 0.0):.2f}" for _, k in _TABLE_COLUMNS))  # fmt: skip
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=200)  # files and pipes: do not fold ids into 80 columns
+    console.print(table)
 
 
 def _explain(console: Any, s: Any) -> None:

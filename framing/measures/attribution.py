@@ -109,10 +109,10 @@ def _named_source(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str]
             return start, start + len(post.group(1).rstrip(".")), "source.named"
         return None
     names = list(_NAME.finditer(before))
-    # "Ismail Haniyeh, the chief of ..., said": the subject opens the sentence, before the appositive
-    if before.rstrip().endswith(",") and names and names[0].start() == 0 \
-            and len(names[0].group().split()) >= 2:  # fmt: skip
-        return sent.start, sent.start + len(names[0].group()), "source.named"
+    # "Ismail Haniyeh, the chief of ..., said": the subject is the name the appositive describes
+    if before.rstrip().endswith(",") and (appos := _APPOSITIVE_NAME.search(before)):
+        start = sent.start + appos.start(1)
+        return start, start + len(appos.group(1)), "source.named"
     # subject: nearest run of capitalised words ending within the window before the cue
     for m in reversed(names):
         chunk = m.group().strip()
@@ -135,16 +135,20 @@ def _inverted(text: str, sent: Sentence, cue: Match) -> bool:
     return '"' in text[sent.start : cue.start].rstrip()[-3:]
 
 
+_APPOSITIVE_NAME = re.compile(
+    r"([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)+),\s+(?:a|an|the)\s"
+)
 _APPOSITIVE = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}$")
 
 
-def _names_a_person(text: str, sent: Sentence, m: Match) -> bool:
+def _names_a_person(text: str, sent: Sentence, m: Match, cue: Match) -> bool:
     """The source noun belongs to a name: "Dana Rusk, a spokesperson ...", "spokesman John Kirby", "Water Authority"."""
     before = text[sent.start : m.start]
-    if m.text[:1].isupper() and before.strip(" \"'(") and before.rstrip()[-1:] not in {".", '"', ":"}:
+    head = m.text.split()[-1]
+    if head[:1].isupper() and before.strip(" \"'(") and before.rstrip()[-1:] not in {".", '"', ":"}:
         return True  # capitalised inside the sentence: part of a proper name
-    if _APPOSITIVE.search(before):
-        return True
+    if _APPOSITIVE.search(before) and m.end <= cue.start and "," in text[m.end : cue.start]:
+        return True  # "Dana Rusk, a spokesperson for the front, said"
     nxt = text[m.end : m.end + 40]
     return bool(re.match(r"\s+(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+", nxt)) and not re.match(
         r"\s+(?:told|said|says)\b", nxt
@@ -205,7 +209,7 @@ def _sentence_evidence(text: str, sent: Sentence, matches: list[Match], outlets:
             entry = m.entry_in("source_nouns")
             if entry is None or (m.start, m.end) in used or not _near(text, sent, m.start, m.end, cue):
                 continue
-            if entry.category == "source.anonymous" and _names_a_person(text, sent, m):
+            if entry.category == "source.anonymous" and _names_a_person(text, sent, m, cue):
                 continue
             kind = "source.anonymous" if entry.category == "source.anonymous" else "source.media"
             out.append(Evidence(sent.index, m.start, m.end, m.text, "attribution", kind, entry.weight,
@@ -217,7 +221,7 @@ def _sentence_evidence(text: str, sent: Sentence, matches: list[Match], outlets:
             if span in used or not _near(text, sent, m.start(), m.end(), cue, media_verbs=True):
                 continue
             name = m.group(1)
-            if m.start() == sent.start and " " not in name:
+            if m.start() == sent.start and " " not in name and name[1:].islower():
                 continue  # a one-word name opening the sentence ("Time is ...") is too ambiguous
             kind = "source.self" if name in outlets.own else "source.media"
             out.append(

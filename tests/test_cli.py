@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import seed_path
+
+from framing import __version__
+from framing.cli import main
+
+GOOD = "The mayor said the bridge would reopen on Monday after two years of repairs.\n"
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_version_and_help_with_examples():
+    r = run("--version")
+    assert r.exit_code == 0 and __version__ in r.output
+    for cmd in ([], ["score"], ["outlets"]):
+        h = run(*cmd, "--help")
+        assert h.exit_code == 0 and "Examples:" in h.output
+
+
+def test_json_record_keys(example_dir: Path):
+    r = run("score", str(example_dir / "html"), "--format", "json")
+    assert r.exit_code == 0, r.output
+    records = json.loads(r.output)
+    assert len(records) == 3
+    for rec in records:
+        assert set(rec) >= {
+            "id",
+            "source_path",
+            "title",
+            "date",
+            "url",
+            "outlet",
+            "language",
+            "n_sentences",
+            "n_words",
+            "scores",
+            "evidence",
+            "error",
+        }
+        assert set(rec["outlet"]) >= {"name", "domain", "country", "ownership", "wire", "how"}
+        assert rec["error"] is None and rec["outlet"]["name"] == "Capital Pulse"
+        for ev in rec["evidence"]:
+            assert set(ev) >= {"sentence", "start", "end", "text", "dimension", "category", "weight"}
+        assert all(isinstance(v, float) for v in rec["scores"].values())
+
+
+def test_formats_jsonl_csv_table(example_dir: Path):
+    paths = [str(example_dir / "frontline_voice.jsonl")]
+    jl = run("score", *paths, "--format", "jsonl")
+    assert jl.exit_code == 0 and len(jl.output.strip().splitlines()) == 3
+    csv = run("score", *paths, "--format", "csv")
+    assert csv.exit_code == 0 and csv.output.splitlines()[0].startswith("id,source_path,title")
+    assert len(csv.output.strip().splitlines()) == 4
+    table = run("score", *paths)
+    assert table.exit_code == 0 and "Frontline Voice" in table.output
+
+
+def test_exit_1_when_some_fail_and_others_still_scored(tmp_path: Path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "empty.txt").write_text("")
+    r = CliRunner().invoke(
+        main,
+        [
+            "score",
+            str(tmp_path / "good.txt"),
+            str(tmp_path / "empty.txt"),
+            str(tmp_path / "missing.txt"),
+            "--format",
+            "json",
+        ],
+    )
+    assert r.exit_code == 1
+    records = json.loads(r.stdout)
+    assert [rec["error"] is None for rec in records] == [True, False, False]
+    assert "empty.txt: empty input" in r.stderr and "missing.txt: file not found" in r.stderr
+
+
+def test_exit_2_on_usage_errors(tmp_path: Path):
+    assert run("score").exit_code == 2
+    assert run("score", "x.txt", "--format", "xml").exit_code == 2
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        "# name: hedges\n# version: 1\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\nmay\th\t7\t\tp\n"
+    )
+    (tmp_path / "a.txt").write_text(GOOD)
+    r = CliRunner().invoke(main, ["score", str(tmp_path / "a.txt"), "--lexicon", str(bad)])
+    assert r.exit_code == 2 and f"{bad}:5" in r.output
+
+
+def test_stdin(tmp_path: Path):
+    r = run("score", "-", "--format", "json", input=GOOD)
+    assert r.exit_code == 0 and json.loads(r.output)[0]["source_path"] == "<stdin>"
+
+
+def test_explain_seed_000_shows_anonymous_source_and_hedge():
+    r = run("score", str(seed_path("000")), "--explain")
+    assert r.exit_code == 0
+    out = r.output
+    assert (
+        "The US is in contact with the leadership of the Palestinian militant group Hamas via Qatar, a diplomatic source told Sputnik."
+        in out
+    )
+    assert "source.anonymous" in out and "'diplomatic source'" in out
+    assert "source.self" in out and "'Sputnik'" in out
+    assert "hedge.attribution" in out and "'allegedly'" in out
+    assert "outlet: Sputnik" in out
+
+
+def test_seeds_json(seeds_dir: Path):
+    r = run("score", *sorted(str(p) for p in seeds_dir.glob("*.txt")), "--format", "json")
+    assert r.exit_code == 0
+    recs = {rec["id"][:3]: rec for rec in json.loads(r.output)}
+    assert {k: v["date"] for k, v in recs.items()} == {
+        "000": "2023-10-31",
+        "001": None,
+        "002": "2024-04-21",
+        "003": "2024-07-31",
+        "004": "2024-11-09",
+    }
+    assert recs["000"]["outlet"]["name"] == recs["002"]["outlet"]["name"] == "Sputnik"
+    assert recs["001"]["outlet"]["wire"] == recs["003"]["outlet"]["wire"] == "Anadolu Agency"
+    assert recs["004"]["outlet"]["name"] is None and recs["004"]["outlet"]["hints"]
+
+
+@pytest.mark.parametrize("country", ["RU", "UA"])
+def test_outlets_command(country: str):
+    r = run("outlets", "--country", country, "--format", "json")
+    assert r.exit_code == 0
+    rows = json.loads(r.output)
+    assert rows and all(row["country"] == country for row in rows)

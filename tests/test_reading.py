@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.errors import InputError
+
+ARTICLE = "Bridge Reopens In Nerin\n\nThe mayor said the bridge would reopen on Monday after two years of repairs.\n"
+
+
+def test_directory_is_recursive_and_sorted(tmp_path: Path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b" / "x.txt").write_text(ARTICLE)
+    (tmp_path / "a" / "z.txt").write_text(ARTICLE)
+    (tmp_path / "c.txt").write_text(ARTICLE)
+    (tmp_path / "notes.yaml").write_text("not an article")
+    ids = [a.source_path for a in framing.read_articles(tmp_path)]
+    assert ids == [str(tmp_path / "a" / "z.txt"), str(tmp_path / "b" / "x.txt"), str(tmp_path / "c.txt")]
+
+
+def test_several_paths_glob_and_missing(tmp_path: Path):
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(ARTICLE)
+    arts = list(framing.read_articles([tmp_path / "two.txt", str(tmp_path / "o*.txt"), tmp_path / "nope.txt"]))
+    assert [a.id for a in arts] == ["two", "one", "nope"]
+    assert arts[2].error is not None and "file not found" in arts[2].error and "nope.txt" in arts[2].error
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+    (a,) = list(framing.read_articles("-"))
+    assert a.source_path == "<stdin>" and a.title == "Bridge Reopens In Nerin"
+
+
+def test_html_uses_trafilatura_and_drops_script(tmp_path: Path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Bridge Reopens</title><meta property='og:site_name' content='Reuters'>"
+        "<meta property='article:published_time' content='2024-05-02'>"
+        "<link rel='canonical' href='https://www.reuters.com/world/bridge'>"
+        "<script>var teaser = 'allegedly sources said';</script></head><body><nav>Home World</nav>"
+        "<article><h1>Bridge Reopens</h1><p>The mayor said the bridge would reopen on Monday after two years.</p>"
+        "<p>Officials said the repairs cost about 40 million dollars, according to the city council.</p></article>"
+        "<footer>Copyright</footer></body></html>"
+    )
+    (a,) = list(framing.read_articles(page))
+    assert a.error is None
+    assert "allegedly" not in a.text and "teaser" not in a.text
+    assert a.text.startswith("The mayor said")
+    assert a.title == "Bridge Reopens"
+    assert a.date == "2024-05-02"
+    assert a.outlet.name == "Reuters"
+    assert a.raw.startswith("<html>")
+
+
+def test_jsonl_json_csv_and_columns(tmp_path: Path):
+    rec = {
+        "id": "r1",
+        "body": "The mayor said the bridge would reopen on Monday.",
+        "headline": "Bridge",
+        "link": "https://www.bbc.co.uk/news/x",
+        "published": "2024-03-01",
+    }
+    (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n")
+    (tmp_path / "b.json").write_text(json.dumps([rec, rec]))
+    pd.DataFrame([rec]).to_csv(tmp_path / "c.csv", index=False)
+    arts = list(framing.read_articles(sorted(tmp_path.iterdir())))
+    assert [a.id for a in arts] == ["a:1#r1", "b[0]#r1", "b[1]#r1", "c:2#r1"]
+    for a in arts:
+        assert a.error is None
+        assert (a.title, a.date, a.outlet.name) == ("Bridge", "2024-03-01", "BBC News")
+    custom = tmp_path / "d.csv"
+    pd.DataFrame({"story": ["The mayor said the bridge would reopen on Monday."], "site": ["CNN"]}).to_csv(
+        custom, index=False
+    )
+    (a,) = list(framing.read_articles(custom, columns={"text": "story", "outlet": "site"}))
+    assert a.error is None and a.outlet.name == "CNN"
+
+
+def test_dataframe_input_not_mutated():
+    df = pd.DataFrame(
+        {
+            "text": ["The mayor said the bridge would reopen on Monday.", "Officials said it was late."],
+            "outlet": ["Reuters", None],
+        }
+    )
+    before = df.copy(deep=True)
+    arts = list(framing.read_articles(df))
+    pd.testing.assert_frame_equal(df, before)
+    assert [a.id for a in arts] == ["0", "1"]
+    assert arts[0].outlet.name == "Reuters" and arts[1].outlet.name is None
+
+
+def test_errors_raise_mode(tmp_path: Path):
+    (tmp_path / "e.txt").write_text("")
+    with pytest.raises(InputError, match="e.txt"):
+        list(framing.read_articles(tmp_path / "e.txt", errors="raise"))
+
+
+def test_user_outlet_table(example_dir: Path):
+    arts = list(framing.read_articles(example_dir / "txt", outlet_tables=[example_dir / "outlets.yaml"]))
+    assert {a.outlet.name for a in arts} == {"The Harbor Ledger"}
+    bare = list(framing.read_articles(example_dir / "txt"))
+    assert {a.outlet.name for a in bare} == {None}
+    assert all("harborledger.example is not in the outlet table" in " ".join(a.outlet.hints) for a in bare)

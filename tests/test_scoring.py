@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.reading import article_from_text
+from framing.sentences import split_sentences
+
+
+def scored(text: str, **meta) -> framing.ArticleScore:
+    return framing.score(article_from_text(text, id="t", meta=meta))
+
+
+def cats(s: framing.ArticleScore, dimension: str | None = None) -> list[tuple[str, str]]:
+    return [(e.category, e.text) for e in s.evidence if dimension is None or e.dimension == dimension]
+
+
+def test_sentence_splitter_abbreviations_decimals_quotes():
+    text = 'Gen. Smith met U.S. envoys on Oct. 7 in Washington. Growth was 2.5 percent. "It is over," he said. Then he left.'
+    assert [s.text for s in split_sentences(text)] == [
+        "Gen. Smith met U.S. envoys on Oct. 7 in Washington.",
+        "Growth was 2.5 percent.",
+        '"It is over," he said.',
+        "Then he left.",
+    ]
+    for s in split_sentences("First para here.\n\nSecond one. Third."):
+        assert "First para here.\n\nSecond one. Third."[s.start : s.end] == s.text
+
+
+def test_hedges_boosters_month_approximators_negation():
+    s = scored(
+        "The deal may collapse, officials said. Talks began in May and again on May 6. It is clearly over. "
+        "It is not clearly over. About 40 people died. He spoke about the talks."
+    )
+    h = cats(s, "hedging")
+    assert ("hedge.modal", "may") in h
+    assert not any(t == "May" for _, t in h), "May the month counted as a hedge"
+    assert ("hedge.approximator", "About") in h and ("hedge.approximator", "about") not in h
+    boosters = [e for e in s.evidence if e.category == "booster"]
+    assert [(e.text, e.negated, e.weight > 0) for e in boosters] == [("clearly", False, True), ("clearly", True, False)]
+    assert s.metrics["hedging.booster_count"] == 1
+    assert s.metrics["hedging.hedged_sentences"] == 1  # only "may": approximators do not flag a sentence
+
+
+def test_attribution_kinds():
+    s = scored(
+        "A diplomatic source told Sputnik the talks had stalled. John Kirby said the plan was fair. "
+        "CNN reported the move on Thursday. Citing two US officials, the report said more. "
+        '"We will not stop now," she claimed.',
+        outlet="Sputnik",
+    )
+    a = cats(s, "attribution")
+    assert ("source.anonymous", "diplomatic source") in a
+    assert ("source.self", "Sputnik") in a
+    assert ("source.named", "John Kirby") in a
+    assert ("source.media", "CNN") in a
+    assert ("source.anonymous", "US officials") in a
+    assert ("cue.nonneutral", "claimed") in a
+    assert ("quote.direct", '"We will not stop now,"') in a
+    assert s.metrics["attribution.nonneutral_cue_count"] == 1
+    assert s.metrics["attribution.attributed_sentences"] == 5
+
+
+def test_named_appositive_is_not_anonymous_and_nouns_are_not_cues():
+    s = scored(
+        "Dana Rusk, a spokesperson for the front, said the positions were hit first. "
+        "The claims were rejected. His report was long. Qatar was asked to threaten the group."
+    )
+    a = cats(s, "attribution")
+    assert not any(c == "source.anonymous" for c, _ in a)
+    assert ("cue.neutral", "said") in a
+    assert not any(t.lower() in {"claims", "report", "threaten"} for _, t in a)
+
+
+def test_loaded_language():
+    s = scored("The regime launched a brutal crackdown, a massacre by any measure, observers said.")
+    w = cats(s, "word_choice")
+    assert (
+        ("loaded.pejorative", "regime") in w
+        and ("loaded.emotive", "brutal") in w
+        and ("loaded.emotive", "massacre") in w
+    )
+    assert s.metrics["word_choice.loaded_count"] == 3
+    assert s.metrics["word_choice.loaded_per_1000_words"] == pytest.approx(1000 * 3 / 13)  # 13 words
+
+
+def test_record_is_json_serialisable_and_spans_match(example_dir: Path):
+    for art in framing.read_articles(example_dir):
+        s = framing.score(art)
+        d = json.loads(json.dumps(s.to_dict()))
+        for key in (
+            "id",
+            "source_path",
+            "title",
+            "date",
+            "url",
+            "outlet",
+            "language",
+            "n_sentences",
+            "n_words",
+            "scores",
+            "evidence",
+            "error",
+        ):
+            assert key in d
+        assert set(d["outlet"]) >= {"name", "domain", "country", "ownership", "wire", "how"}
+        for e in s.evidence:
+            assert art.text[e.start : e.end] == e.text
+            sent = s.sentences[e.sentence]
+            assert sent.start <= e.start and e.end <= sent.end
+
+
+def test_score_corpus_frames_and_determinism(example_dir: Path):
+    arts = list(framing.read_articles(example_dir, outlet_tables=[example_dir / "outlets.yaml"]))
+    a1, e1 = framing.score_corpus(arts)
+    a2, e2 = framing.score_corpus(
+        list(framing.read_articles(example_dir, outlet_tables=[example_dir / "outlets.yaml"]))
+    )
+    pd.testing.assert_frame_equal(a1, a2)
+    pd.testing.assert_frame_equal(e1, e2)
+    assert len(a1) == 9 and a1["error"].isna().all()
+    assert set(e1["article_id"]) <= set(a1["id"])
+    assert {
+        "outlet",
+        "hedging.hedges_per_100_sentences",
+        "attribution.anonymous_share",
+        "word_choice.loaded_per_1000_words",
+        "readability.flesch_reading_ease",
+    } <= set(a1.columns)
+
+
+def test_failed_article_row_in_corpus(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen on Monday after repairs.")
+    (tmp_path / "b.txt").write_text("")
+    arts, ev = framing.score_corpus(framing.read_articles(tmp_path))
+    assert list(arts["error"].isna()) == [True, False]
+
+
+def test_custom_lexicon_replaces_bundled(tmp_path: Path):
+    lex = tmp_path / "hedges.tsv"
+    lex.write_text(
+        "# name: hedges\n# version: 9.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\n"
+        "perchance\thedge.adverb\t1\t\tmine\n"
+    )
+    scorer = framing.Scorer(lexicons=[lex])
+    art = article_from_text("Perchance the talks may resume, officials said.", id="x")
+    s = scorer.score(art)
+    assert [e.text for e in s.evidence if e.dimension == "hedging"] == ["Perchance"]
+    assert "hedges@9.0.0" in s.lexicons
+    assert [e.text for e in framing.score(art).evidence if e.dimension == "hedging"] == ["may"]
+
+
+def test_html_repr_escapes_text():
+    s = scored("The mayor said <script>alert(1)</script> the bridge would reopen on Monday.")
+    html = s._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
