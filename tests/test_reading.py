@@ -100,7 +100,7 @@ def test_dataframe_input_not_mutated():
 
 def test_errors_raise_mode(tmp_path: Path):
     (tmp_path / "e.txt").write_text("")
-    with pytest.raises(InputError, match="e.txt"):
+    with pytest.raises(InputError, match=r"e\.txt"):
         list(framing.read_articles(tmp_path / "e.txt", errors="raise"))
 
 

@@ -136,7 +136,7 @@ def test_score_corpus_frames_and_determinism(example_dir: Path):
 def test_failed_article_row_in_corpus(tmp_path: Path):
     (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen on Monday after repairs.")
     (tmp_path / "b.txt").write_text("")
-    arts, ev = framing.score_corpus(framing.read_articles(tmp_path))
+    arts, _ = framing.score_corpus(framing.read_articles(tmp_path))
     assert list(arts["error"].isna()) == [True, False]
 
 

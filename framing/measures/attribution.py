@@ -57,6 +57,10 @@ _OBJECT_WINDOW = 3  # tokens between a post-cue ("according to") and its source
 _TOKEN = re.compile(r"[\w'-]+")
 _NAME = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)*")
 _QUOTE = re.compile(r'"([^"\n]+)"')
+# "Ismail Haniyeh, the chief of ...": a name followed by a descriptive appositive
+_APPOSITIVE_NAME = re.compile(
+    r"([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)+),\s+(?:a|an|the)\s"
+)
 
 
 @dataclass(frozen=True)
@@ -135,9 +139,6 @@ def _inverted(text: str, sent: Sentence, cue: Match) -> bool:
     return '"' in text[sent.start : cue.start].rstrip()[-3:]
 
 
-_APPOSITIVE_NAME = re.compile(
-    r"([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)+),\s+(?:a|an|the)\s"
-)
 _APPOSITIVE = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}$")
 
 
