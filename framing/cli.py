@@ -169,8 +169,15 @@ def _count(s: Any) -> int:
     return 0
 
 
-def _table(scores: Sequence[Any]) -> None:
+def _console() -> Any:
     from rich.console import Console
+
+    console = Console(highlight=False)
+    # files and pipes get 80 columns by default, which folds every id; tables there get room instead
+    return console if console.is_terminal else Console(highlight=False, width=200)
+
+
+def _table(scores: Sequence[Any]) -> None:
     from rich.table import Table
 
     table = Table(title="framing scores", show_lines=False)
@@ -185,10 +192,7 @@ def _table(scores: Sequence[Any]) -> None:
             outlet += f" ({a.outlet.wire} copy)"
         table.add_row(a.id, outlet, a.date or "", str(len(s.sentences)),
                       *(f"{s.metrics.get(k, 0.0):.2f}" for _, k in _TABLE_COLUMNS))  # fmt: skip
-    console = Console(highlight=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=200)  # files and pipes: do not fold ids into 80 columns
-    console.print(table)
+    _console().print(table)
 
 
 def _explain(console: Any, s: Any) -> None:
@@ -249,7 +253,6 @@ def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> 
     elif fmt == "json":
         click.echo(df.to_json(orient="records", force_ascii=False, indent=2))
     else:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(title=f"{len(df)} outlets")
@@ -262,7 +265,7 @@ def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> 
                     for c in ("id", "name", "domains", "kind", "country", "ownership", "parent")
                 )
             )
-        Console(highlight=False).print(table)
+        _console().print(table)
 
 
 if __name__ == "__main__":  # pragma: no cover

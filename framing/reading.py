@@ -244,7 +244,14 @@ def _html_article(html: str, *, id: str, source_path: str, table: OutletTable, w
 
 
 def _record_article(
-    rec: Mapping[str, Any], *, default_id: str, source_path: str, where: str, opts: ReadOptions, table: OutletTable
+    rec: Mapping[str, Any],
+    *,
+    default_id: str,
+    source_path: str,
+    where: str,
+    opts: ReadOptions,
+    table: OutletTable,
+    prefix: str = "",
 ) -> Article:
     def pick(attr: str) -> Any:
         for name in opts.fields(attr):
@@ -264,13 +271,9 @@ def _record_article(
         )
     rid = pick("id")
     meta = {k: pick(k) for k in ("title", "url", "date", "outlet", "byline")}
-    return article_from_text(
-        text,
-        id=f"{default_id}#{rid}" if rid is not None else default_id,
-        source_path=source_path,
-        meta=meta,
-        table=table,
-    )
+    # a record's own id names it ("file#id", or the id alone for a DataFrame); else its position does
+    aid = default_id if rid is None else f"{prefix}#{rid}" if prefix else str(rid)
+    return article_from_text(text, id=aid, source_path=source_path, meta=meta, table=table)
 
 
 def _iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -> Iterator[Article]:
@@ -288,7 +291,13 @@ def _iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -
                     if not isinstance(rec, dict):
                         raise InputError(where, f"line is a JSON {type(rec).__name__}, not an object")
                     yield _record_article(
-                        rec, default_id=f"{stem}:{no}", source_path=source, where=where, opts=opts, table=table
+                        rec,
+                        default_id=f"{stem}:{no}",
+                        source_path=source,
+                        where=where,
+                        opts=opts,
+                        table=table,
+                        prefix=stem,
                     )
                 except json.JSONDecodeError as exc:
                     yield _failed(f"{stem}:{no}", source, f"{where}: malformed JSON ({exc.msg} at column {exc.colno})")
@@ -314,6 +323,7 @@ def _iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -
                     where=where,
                     opts=opts,
                     table=table,
+                    prefix=stem,
                 )
             except InputError as exc:
                 yield _failed(f"{stem}[{i}]", source, str(exc))
@@ -335,7 +345,7 @@ def _iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -
                 if None in row:
                     raise InputError(where, f"row has {len(found) + len(row[None])} fields, header has {len(found)}")
                 yield _record_article(
-                    row, default_id=f"{stem}:{no}", source_path=source, where=where, opts=opts, table=table
+                    row, default_id=f"{stem}:{no}", source_path=source, where=where, opts=opts, table=table, prefix=stem
                 )
             except InputError as exc:
                 yield _failed(f"{stem}:{no}", source, str(exc))
@@ -494,9 +504,8 @@ def _read_frame(df: Any, opts: ReadOptions, table: OutletTable) -> Iterator[Arti
     for idx, rec in zip(df.index, df.to_dict("records"), strict=True):
         where = f"<dataframe>[{idx}]"
         try:
-            art = _record_article(
+            yield _record_article(
                 rec, default_id=str(idx), source_path="<dataframe>", where=where, opts=opts, table=table
             )
-            yield art if any(n in rec for n in opts.fields("id")) else replace(art, id=str(idx))
         except InputError as exc:
             yield _failed(str(idx), "<dataframe>", str(exc))

@@ -72,7 +72,7 @@ def test_jsonl_json_csv_and_columns(tmp_path: Path):
     (tmp_path / "b.json").write_text(json.dumps([rec, rec]))
     pd.DataFrame([rec]).to_csv(tmp_path / "c.csv", index=False)
     arts = list(framing.read_articles(sorted(tmp_path.iterdir())))
-    assert [a.id for a in arts] == ["a:1#r1", "b[0]#r1", "b[1]#r1", "c:2#r1"]
+    assert [a.id for a in arts] == ["a#r1", "b#r1", "b#r1", "c#r1"]
     for a in arts:
         assert a.error is None
         assert (a.title, a.date, a.outlet.name) == ("Bridge", "2024-03-01", "BBC News")
