@@ -26,7 +26,7 @@ Examples:
   framing score 'news/**/*.html' --format csv > scores.csv
   framing score ../shared/seeds/000_f98a85b1e89d166b.txt --explain
   cat page.html | framing score - --input-format html
-  framing score data.csv --text-column body --outlets my_outlets.yaml
+  framing score data.csv --text-column body --column outlet=site --outlets my_outlets.yaml
 """
 
 _TABLE_COLUMNS = (
@@ -81,6 +81,13 @@ def main() -> None:
 )
 @click.option("--text-column", default=None, help="Text field of JSON/CSV records (default: text, body, content ...).")
 @click.option(
+    "--column",
+    "column_map",
+    multiple=True,
+    metavar="ATTR=NAME",
+    help="Field of JSON/CSV records for title, url, date, outlet, byline or id, e.g. --column outlet=site.",
+)
+@click.option(
     "--input-format",
     type=click.Choice(["txt", "html", "jsonl", "json", "csv"]),
     default=None,
@@ -100,6 +107,7 @@ def score_cmd(
     outlet_tables: Sequence[str],
     lexicons: Sequence[str],
     text_column: str | None,
+    column_map: Sequence[str],
     input_format: str | None,
     max_bytes: int | None,
     with_text: bool,
@@ -108,12 +116,15 @@ def score_cmd(
     from framing.reading import read_articles
     from framing.scoring import Scorer
 
+    columns = _parse_columns(column_map)
+    if text_column:
+        columns["text"] = text_column
     try:
         scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables)
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
         articles = read_articles(
             list(paths),
-            columns={"text": text_column} if text_column else None,
+            columns=columns,
             max_bytes=max_bytes,
             outlet_tables=outlet_tables,
             format=input_format,
@@ -123,6 +134,20 @@ def score_cmd(
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)
+
+
+def _parse_columns(items: Sequence[str]) -> dict[str, str]:
+    from framing.reading import DEFAULT_COLUMNS
+
+    out: dict[str, str] = {}
+    for item in items:
+        attr, sep, name = item.partition("=")
+        if not sep or not name or attr not in DEFAULT_COLUMNS:
+            raise click.BadParameter(
+                f"{item!r}: expected ATTR=NAME with ATTR one of {', '.join(DEFAULT_COLUMNS)}", param_hint="--column"
+            )
+        out[attr] = name
+    return out
 
 
 def _report_failure(s: Any) -> None:

@@ -136,3 +136,25 @@ def test_outlets_command(country: str):
     assert r.exit_code == 0
     rows = json.loads(r.output)
     assert rows and all(row["country"] == country for row in rows)
+
+
+def test_column_mapping(tmp_path: Path):
+    (tmp_path / "d.csv").write_text(
+        'story,site,when\n"The mayor said the bridge would reopen on Monday.",CNN,2024-02-03\n'
+    )
+    r = run(
+        "score",
+        str(tmp_path / "d.csv"),
+        "--text-column",
+        "story",
+        "--column",
+        "outlet=site",
+        "--column",
+        "date=when",
+        "--format",
+        "json",
+    )
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.output)[0]
+    assert rec["outlet"]["name"] == "CNN" and rec["date"] == "2024-02-03"
+    assert run("score", str(tmp_path / "d.csv"), "--column", "colour=site").exit_code == 2
