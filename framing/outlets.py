@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from framing._yaml import load_yaml_with_lines
 from framing.article import OutletInfo
 from framing.errors import LexiconError
 from framing.resources import lexicon_path
@@ -64,19 +63,6 @@ class Outlet:
     def names(self) -> tuple[str, ...]:
         """The canonical name followed by the aliases."""
         return (self.name, *self.aliases)
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records the line of every mapping, for error messages."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _compile(path: str, line: int, pattern: Any, what: str) -> re.Pattern[str]:
@@ -129,22 +115,11 @@ def _parse_outlet(path: str, row: Any, index: int) -> Outlet:
 
 
 def _read_table(path: Path) -> list[Outlet]:
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(name, None, f"cannot read outlet table: {exc}") from None
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LexiconError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise LexiconError(name, 1, f"not an outlet table: expected 'schema: {SCHEMA}' at the top")
+    data = load_yaml_with_lines(path, SCHEMA, required=())
     rows = data.get("outlets")
     if not isinstance(rows, list):
-        raise LexiconError(name, None, "'outlets' must be a list")
-    return [_parse_outlet(name, row, i) for i, row in enumerate(rows)]
+        raise LexiconError(str(path), None, "'outlets' must be a list")
+    return [_parse_outlet(str(path), row, i) for i, row in enumerate(rows)]
 
 
 class OutletTable:

@@ -26,9 +26,11 @@ from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, bundled_lexicon, lo
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
 from framing.measures.readability import measure_readability
+from framing.measures.sentiment import measure_sentiment
 from framing.measures.word_choice import measure_word_choice
 from framing.outlets import load_outlet_table
 from framing.sentences import Sentence, split_sentences
+from framing.termpacks import NamingMatcher, TermPack, bundled_termpacks, load_termpack, summarise_naming
 
 __all__ = ["ArticleScore", "Scorer", "score", "score_corpus"]
 
@@ -56,6 +58,11 @@ class ArticleScore:
     error: str | None = None
 
     @property
+    def naming(self) -> dict[str, dict[str, Any]]:
+        """Naming variant per term-pack concept: ``{"pack:concept": {"dominant", "label", "counts"}}``."""
+        return summarise_naming(self.evidence)
+
+    @property
     def n_words(self) -> int:
         """Words in the cleaned body."""
         return int(self.metrics.get("n_words", 0))
@@ -80,6 +87,7 @@ class ArticleScore:
             "n_sentences": len(self.sentences),
             "n_words": self.n_words,
             "scores": {k: v for k, v in self.metrics.items() if k not in {"n_words", "n_sentences"}},
+            "naming": self.naming,
             "evidence": [e.to_dict() for e in self.evidence],
             "lexicons": list(self.lexicons),
             "framing_version": __version__,
@@ -153,21 +161,29 @@ class Scorer:
             (e.g. ``hedges``) replaces it; other names are matched too, and their categories reach the scorers
             by the lexicon name they declare.
         outlet_tables: Extra outlet tables used to recognise media sources in attributions.
+        termpacks: Extra term packs (YAML) for naming choices; a pack whose ``name`` equals a bundled one
+            replaces it.
     """
 
-    def __init__(self, lexicons: Sequence[str | Path] = (), outlet_tables: Sequence[str | Path] = ()) -> None:
+    def __init__(
+        self,
+        lexicons: Sequence[str | Path] = (),
+        outlet_tables: Sequence[str | Path] = (),
+        termpacks: Sequence[str | Path] = (),
+    ) -> None:
         self.lexicons = tuple(lexicons)
         self.outlet_tables = tuple(outlet_tables)
+        self.termpacks = tuple(termpacks)
 
     @property
     def lexicons_(self) -> tuple[Lexicon, ...]:
         """The lexicons in use (bundled, with user replacements)."""
-        return _resources(self.lexicons, self.outlet_tables)[0]
+        return _resources(self.lexicons, self.outlet_tables, self.termpacks)[0]
 
     def score(self, article: Article) -> ArticleScore:
         """Score one article; an unreadable or non-English article gets an error instead of scores."""
-        lexicons, matcher, names = _resources(self.lexicons, self.outlet_tables)
-        refs = tuple(lex.ref for lex in lexicons)
+        lexicons, matcher, names, naming = _resources(self.lexicons, self.outlet_tables, self.termpacks)
+        refs = tuple(lex.ref for lex in lexicons) + tuple(p.ref for p in naming.packs)
         if article.error is not None:
             return ArticleScore(article, error=article.error, lexicons=refs)
         if article.language != "en":
@@ -185,6 +201,9 @@ class Scorer:
         hedge_ev, hedge_m = measure_hedging(text, sentences, matches)
         attr_ev, attr_m = measure_attribution(text, sentences, matches, own)
         word_ev, word_m = measure_word_choice(text, sentences, matches, n_words)
+        sent_ev, sent_m = measure_sentiment(text, sentences)
+        word_ev = word_ev + naming.find(text, sentences) + sent_ev
+        word_m.update(sent_m)
         read_m = measure_readability(text, sentences, n_words)
         metrics: dict[str, float] = {"n_words": float(n_words), "n_sentences": float(len(sentences))}
         for prefix, part in (
@@ -212,14 +231,16 @@ def _own_names(article: Article) -> set[str]:
 
 @cache
 def _resources(
-    lexicon_paths: tuple[str | Path, ...], outlet_tables: tuple[str | Path, ...]
-) -> tuple[tuple[Lexicon, ...], PhraseMatcher, OutletNames]:
+    lexicon_paths: tuple[str | Path, ...], outlet_tables: tuple[str | Path, ...], termpack_paths: tuple[str | Path, ...]
+) -> tuple[tuple[Lexicon, ...], PhraseMatcher, OutletNames, NamingMatcher]:
     user = [load_lexicon(p) for p in lexicon_paths]
     replaced = {lex.name for lex in user}
     lexicons = tuple([bundled_lexicon(n) for n in BUNDLED if n not in replaced] + user)
     table = load_outlet_table(outlet_tables)
     names = OutletNames.build(n for o in table.outlets for n in o.names)
-    return lexicons, PhraseMatcher(lexicons), names
+    user_packs = [load_termpack(p) for p in termpack_paths]
+    packs: list[TermPack] = [p for p in bundled_termpacks() if p.name not in {u.name for u in user_packs}] + user_packs
+    return lexicons, PhraseMatcher(lexicons), names, NamingMatcher(packs)
 
 
 @cache
@@ -287,5 +308,6 @@ def _article_row(s: ArticleScore) -> dict[str, Any]:
         "n_sentences": len(s.sentences),
         "n_words": s.n_words,
         **{k: v for k, v in s.metrics.items() if k not in {"n_words", "n_sentences"}},
+        **{f"naming.{k}": v["dominant"] for k, v in sorted(s.naming.items())},
         "error": s.error,
     }

@@ -81,7 +81,7 @@ def test_user_table_overrides_and_adds(tmp_path: Path):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("schema: nope\noutlets: []\n", "not an outlet table"),
+        ("schema: nope\noutlets: []\n", "expected 'schema: framing-outlets/1'"),
         ("schema: framing-outlets/1\noutlets:\n  - id: x\n    name: X\n", "lacks required field 'domains'"),
         ("schema: framing-outlets/1\noutlets:\n  - id: Bad Id\n    name: X\n    domains: [x.org]\n", "must match"),
         (
