@@ -62,8 +62,18 @@ def test() -> int:
     return code
 
 
+def validate() -> int:
+    """Measure every scorer on the dev portions in ../shared/data and rewrite reports/validation.*."""
+    ensure_env()
+    data = Path(os.environ.get("FRAMING_SHARED_DATA", ROOT.parent / "shared" / "data"))
+    if not data.is_dir():
+        print(f"datasets not found at {data}; set FRAMING_SHARED_DATA", file=sys.stderr)
+        return 1
+    return run(BIN / "framing", "validate", "--data", data, "--out", ROOT / "reports")
+
+
 if __name__ == "__main__":
-    tasks = {"demo": demo, "test": test}
+    tasks = {"demo": demo, "test": test, "validate": validate}
     if len(sys.argv) != 2 or sys.argv[1] not in tasks:
         sys.exit(f"usage: python3 {Path(__file__).name} {{{'|'.join(tasks)}}}")
     sys.exit(tasks[sys.argv[1]]())
