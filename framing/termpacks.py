@@ -190,7 +190,8 @@ class NamingMatcher:
     def __init__(self, packs: Iterable[TermPack]) -> None:
         self.packs = tuple(packs)
         self._variants: dict[tuple[str, str, str], tuple[TermPack, Concept, Variant]] = {}
-        lexicons = []
+        # one automaton per pack: packs must not shadow each other's longer matches
+        self._matchers: list[PhraseMatcher] = []
         for pack in self.packs:
             entries = []
             for concept in pack.concepts:
@@ -199,17 +200,16 @@ class NamingMatcher:
                     for pattern in variant.patterns:
                         entries.append(LexiconEntry(pattern, category, 1.0, "", pack.name, pack.ref, 0))
                         self._variants[(pack.ref, category, pattern)] = (pack, concept, variant)
-            lexicons.append(
-                Lexicon(pack.name, pack.version, pack.licence, pack.description, "", pack.path, tuple(entries))
-            )
-        self._matcher = PhraseMatcher(lexicons)
+            lex = Lexicon(pack.name, pack.version, pack.licence, pack.description, "", pack.path, tuple(entries))
+            self._matchers.append(PhraseMatcher([lex]))
 
     def find(self, text: str, sentences: Sequence[Sentence]) -> list[Evidence]:
         """Return one evidence item per naming match (dimension ``word_choice``, category ``naming.<concept>``)."""
         index = SentenceIndex(sentences)
         tokens_of: dict[int, tuple[str, ...]] = {}
         out: list[Evidence] = []
-        for m in self._matcher.find(text):
+        matches = [m for matcher in self._matchers for m in matcher.find(text)]
+        for m in sorted(matches, key=lambda m: (m.start, m.end)):
             sent = index.at(m.start)
             if sent is None:
                 continue

@@ -15,13 +15,15 @@ First version (rules over lexicon matches):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from framing.evidence import Evidence
-from framing.lexicon import Match
-from framing.measures._common import SentenceIndex, prev_tokens
+from framing.lexicon import LexiconEntry, Match, inflect
+from framing.measures._common import SentenceIndex
 from framing.sentences import Sentence
 
 __all__ = ["OutletNames", "measure_attribution"]
@@ -156,10 +158,89 @@ def _names_a_person(text: str, sent: Sentence, m: Match, cue: Match) -> bool:
     )
 
 
+_QUOTE_TABLE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2018": "'", "\u2019": "'"})
+_QUOTE_MARK = re.compile(r"''|[\"\u201c\u201d]|\n[ \t]*\n")
+_COLON_QUOTE = re.compile(r":[ \t]*[\"'\u201c\u2018]")
+# hedge-lexicon verbs that also attribute a belief or perception to a subject ("Lowell thinks that ...")
+_COGNITIVE_HEDGES = frozenset(
+    "suggest|believe|think|thought|indicate|seem|suspect|doubt|reportedly|allegedly|appear|seems to|seemed to|"
+    "appears to|appeared to|appear to".split("|")
+)
+_NEVER_NOUN = frozenset({"said", "told", "says", "according to", "wrote", "added", "asked", "noted", "argued"})
+_CUE_GROUP = frozenset(
+    "has have had is was are were be been being will would could can may might should shall must do does did also "
+    "previously recently repeatedly publicly then later not never once already still again just only often first "
+    "further even long privately reportedly initially earlier n't".split()
+)
+_CLAUSE_WORDS = frozenset(
+    "that who which whom when while if because as but so although though after before since where why how than "
+    "what whether until unless".split()
+)
+_LEADING_DROP = frozenset(
+    "and but so now meanwhile still yet however also then instead indeed in on at during after last earlier later "
+    "yesterday today tonight this next early late monday tuesday wednesday thursday friday saturday sunday week month "
+    "year morning night evening afternoon".split()
+)
+_SUBJECT_MAX = 12  # tokens in a source phrase
+
+
+def _normalise(text: str) -> str:
+    """Curly quotes to straight ones and '' to a double quote, without changing any offset."""
+    norm = text.translate(_QUOTE_TABLE)
+    return norm.replace("''", '" ') if "''" in norm else norm
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Quoted regions (marks included); a quote left open at a paragraph end closes there."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _QUOTE_MARK.finditer(text):
+        g = m.group()
+        if g[0] == "\n":
+            if open_at >= 0:
+                spans.append((open_at, m.start()))
+            open_at = -1
+        elif g == "\u201c":
+            if open_at < 0:
+                open_at = m.start()
+        elif g == "\u201d":
+            if open_at >= 0:
+                spans.append((open_at, m.end()))
+                open_at = -1
+        elif open_at < 0:
+            open_at = m.start()
+        else:
+            spans.append((open_at, m.end()))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+class _Regions:
+    """Sorted, non-overlapping spans with a bisect lookup."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.spans[i][0] < pos < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+
 def measure_attribution(
     text: str, sentences: Sequence[Sentence], matches: Sequence[Match], outlets: OutletNames
 ) -> tuple[list[Evidence], dict[str, float]]:
     """Return attribution evidence and metrics for one article.
+
+    Evidence categories: ``cue.neutral`` / ``cue.nonneutral`` (the cue; a colon introducing a quotation is a
+    cue too), ``source.anonymous``, ``source.media``, ``source.self``, ``source.named``, ``source.pronoun`` (the
+    word(s) that tell the kind of source), ``source_span`` (the whole source phrase, e.g. "Dana Rusk, a
+    spokesperson for the front"; not counted in the metrics) and ``quote.direct``. Cues inside a quotation or
+    inside the reported content of an earlier cue in the sentence are nested attributions and are skipped.
 
     Metrics: ``cue_count``, ``nonneutral_cue_count``, ``nonneutral_cue_share``, ``attributed_sentences``,
     ``attributed_sentence_share``, ``anonymous_source_count``, ``anonymous_share`` (attributed sentences with
@@ -167,76 +248,282 @@ def measure_attribution(
     ``direct_quote_count``, ``direct_quote_share`` (attributed sentences with a direct quote),
     ``distinct_sources``.
     """
+    norm = _normalise(text)
     index = SentenceIndex(sentences)
     by_sentence: dict[int, list[Match]] = {}
     for m in matches:
         if (s := index.at(m.start)) is not None:
             by_sentence.setdefault(s.index, []).append(m)
+    quotes = _Regions(_quote_regions(text))
+    colons: dict[int, list[int]] = {}
+    for m in _COLON_QUOTE.finditer(norm):
+        if (s := index.at(m.start())) is not None:
+            colons.setdefault(s.index, []).append(m.start())
     evidence: list[Evidence] = []
     for sent in sentences:
-        evidence.extend(_sentence_evidence(text, sent, by_sentence.get(sent.index, []), outlets))
-    for qs, qe in _quote_spans(text):
-        for sent in sentences:
+        ms = by_sentence.get(sent.index)
+        if ms or sent.index in colons:
+            evidence.extend(
+                _sentence_evidence(text, norm, sent, ms or [], outlets, quotes, colons.get(sent.index, []), index)
+            )
+    for qs, qe in quotes.spans:
+        if len(_TOKEN.findall(norm, qs, qe)) < 3:
+            continue
+        first = index.at(qs)
+        i = first.index if first is not None else 0
+        while i < len(sentences) and sentences[i].start < qe:
+            sent = sentences[i]
             s, e = max(qs, sent.start), min(qe, sent.end)
-            if s < e and len(_TOKEN.findall(text[s:e])) >= 3:
+            if s < e and len(_TOKEN.findall(norm, s, e)) >= 3:
                 evidence.append(Evidence(sent.index, s, e, text[s:e], "attribution", "quote.direct", 1.0,
                                          "rule:direct-quote"))  # fmt: skip
+            i += 1
     evidence.sort(key=lambda e: (e.start, e.end, e.category))
     return evidence, _metrics(evidence, len(sentences))
 
 
-def _sentence_evidence(text: str, sent: Sentence, matches: list[Match], outlets: OutletNames) -> list[Evidence]:
-    out: list[Evidence] = []
-    cues: list[Match] = []
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    category: str
+    weight: float
+    entry: str
+    match: Match | None
+
+
+def _cue_entry(m: Match) -> LexiconEntry | None:
+    entry = m.entry_in("reporting_verbs")
+    if entry is not None:
+        return entry
+    hedge = m.entry_in("hedges")
+    if hedge is not None and hedge.term in _COGNITIVE_HEDGES:
+        return hedge
+    return None
+
+
+_NOUN_LIKE = frozenset(
+    "tweet comment remark question call show offer promise pledge claim demand answer note hope fear praise reply "
+    "want think know feel defend endorse reject oppose refuse decline agree".split()
+)
+_SUBJECT_WORDS = frozenset("i we you he she they who people others many some democrats republicans voters".split())
+_VERB_GROUP_WORDS = frozenset(
+    "also still not n't never only just often always now would will could can may might should do does did to".split()
+)
+
+
+@cache
+def _base_and_s(term: str) -> frozenset[str]:
+    forms = inflect(term)
+    return frozenset((forms[0], forms[1]))
+
+
+def _subject_like(norm: str, prev: str, m: Match) -> bool:
+    """A pronoun, a name or an auxiliary right before a base / -s verb form: 'they support', 'Trump wants'."""
+    if not prev:
+        return False
+    if prev in _SUBJECT_WORDS or prev in _VERB_GROUP_WORDS or prev.endswith("ly"):
+        return prev != "to"
+    i = m.start - 1
+    while i >= 0 and norm[i] == " ":
+        i -= 1
+    j = i - len(prev) + 1
+    return j >= 0 and norm[j].isupper() and prev not in _DETERMINERS
+
+
+def _prev_word(norm: str, sent_start: int, pos: int) -> str:
+    """The word right before ``pos`` when only spaces separate them, else ''."""
+    i = pos
+    while i > sent_start and norm[i - 1] == " ":
+        i -= 1
+    j = i
+    while j > sent_start and (norm[j - 1].isalnum() or norm[j - 1] in "'-"):
+        j -= 1
+    return norm[j:i].lower() if j < i else ""
+
+
+def _find_cues(text: str, norm: str, sent: Sentence, matches: list[Match], quotes: _Regions,
+               colons: list[int]) -> list[_Cue]:  # fmt: skip
+    cues: list[_Cue] = []
     for m in matches:
-        entry = m.entry_in("reporting_verbs")
-        if entry is None:
-            continue
-        before = prev_tokens(text, sent.start, m.start)
-        if before and before[-1].lower() in _DETERMINERS and entry.pos in {"verb", ""} and " " not in entry.term:
+        entry = _cue_entry(m)
+        if entry is None or quotes.containing(m.start) is not None:
+            continue  # nested: a cue inside a quotation belongs to the quoted speaker
+        low = m.text.lower()
+        prev = _prev_word(norm, sent.start, m.start)
+        single = " " not in entry.term
+        if prev in _DETERMINERS and single and low not in _NEVER_NOUN and entry.pos in {"verb", ""}:
             continue  # "the report", "his claims": a noun, not a reporting verb
-        if before and before[-1].lower() == "to" and " " not in entry.term:
+        if prev == "to" and single:
             continue  # "called on Qatar to threaten": an infinitive, not a report
-        cues.append(m)
-        out.append(Evidence(sent.index, m.start, m.end, m.text, "attribution", _cue_stance(entry.category),
-                            entry.weight, f"{entry.lexicon}:{entry.term}"))  # fmt: skip
+        if entry.term in _NOUN_LIKE and low in _base_and_s(entry.term) and not _subject_like(norm, prev, m):
+            continue  # "support", "attacks", "comments": without a subject right before, read as a noun
+        if entry.lexicon.startswith("hedges"):
+            category, weight = "cue.neutral", min(entry.weight, 0.5)
+        else:
+            category, weight = _cue_stance(entry.category), entry.weight
+        cues.append(_Cue(m.start, m.end, category, weight, f"{entry.lexicon}:{entry.term}", m))
+    for pos in colons:
+        if quotes.containing(pos) is None and not any(c.start <= pos < c.end + 2 for c in cues):
+            cues.append(_Cue(pos, pos + 1, "cue.neutral", 0.5, "rule:colon-before-quote", None))
+    cues.sort(key=lambda c: c.start)
+    return _outermost(norm, cues)
+
+
+_NESTED_BREAK = re.compile(r"[\";:]|,\s+(?:and|but|adding|saying|while|although|though)\b|\s(?:and|but)\s")
+
+
+def _outermost(norm: str, cues: list[_Cue]) -> list[_Cue]:
+    """Drop cues inside the reported content of an earlier cue ("X said Y told him that ..." keeps "said")."""
+    kept: list[_Cue] = []
+    for c in cues:
+        opener = kept[-1] if kept else None
+        if (
+            opener is not None
+            and opener.match is not None
+            and norm[opener.end : opener.end + 2].strip(" ")[:1] not in {",", ".", ""}
+            and not _NESTED_BREAK.search(norm, opener.end, c.start)
+        ):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _sentence_evidence(
+    text: str,
+    norm: str,
+    sent: Sentence,
+    matches: list[Match],
+    outlets: OutletNames,
+    quotes: _Regions,
+    colons: list[int],
+    index: SentenceIndex,
+) -> list[Evidence]:
+    out: list[Evidence] = []
+    cues = _find_cues(text, norm, sent, matches, quotes, colons)
     if not cues:
         return out
-    media = list(outlets.pattern.finditer(text, sent.start, sent.end)) if outlets.pattern else []
+    for c in cues:
+        out.append(Evidence(sent.index, c.start, c.end, text[c.start : c.end], "attribution", c.category,
+                            c.weight, c.entry))  # fmt: skip
+    media = list(outlets.pattern.finditer(norm, sent.start, sent.end)) if outlets.pattern else []
     used: set[tuple[int, int]] = set()
     for cue in cues:
+        m_cue = cue.match
         found = False
-        for m in matches:
-            entry = m.entry_in("source_nouns")
-            if entry is None or (m.start, m.end) in used or not _near(text, sent, m.start, m.end, cue):
-                continue
-            if entry.category == "source.anonymous" and _names_a_person(text, sent, m, cue):
-                continue
-            kind = "source.anonymous" if entry.category == "source.anonymous" else "source.media"
-            out.append(Evidence(sent.index, m.start, m.end, m.text, "attribution", kind, entry.weight,
-                                f"{entry.lexicon}:{entry.term}"))  # fmt: skip
-            used.add((m.start, m.end))
-            found = True
-        for m in media:
-            span = (m.start(1), m.end(1))
-            if span in used or not _near(text, sent, m.start(), m.end(), cue, media_verbs=True):
-                continue
-            name = m.group(1)
-            if m.start() == sent.start and " " not in name and name[1:].islower():
-                continue  # a one-word name opening the sentence ("Time is ...") is too ambiguous
-            kind = "source.self" if name in outlets.own else "source.media"
-            out.append(
-                Evidence(sent.index, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}")
-            )
-            used.add(span)
-            found = True
-        if not found and (named := _named_source(text, sent, cue)) is not None and named[:2] not in used:
-            s, e, kind = named
-            out.append(
-                Evidence(sent.index, s, e, text[s:e], "attribution", kind, 1.0, f"rule:{kind.split('.')[1]}-before-cue")
-            )
-            used.add((s, e))
+        if m_cue is not None:
+            for m in matches:
+                entry = m.entry_in("source_nouns")
+                if entry is None or (m.start, m.end) in used or not _near(norm, sent, m.start, m.end, m_cue):
+                    continue
+                if entry.category == "source.anonymous" and _names_a_person(norm, sent, m, m_cue):
+                    continue
+                kind = "source.anonymous" if entry.category == "source.anonymous" else "source.media"
+                out.append(Evidence(sent.index, m.start, m.end, m.text, "attribution", kind, entry.weight,
+                                    f"{entry.lexicon}:{entry.term}"))  # fmt: skip
+                used.add((m.start, m.end))
+                found = True
+            for m in media:
+                span = (m.start(1), m.end(1))
+                if span in used or not _near(norm, sent, m.start(), m.end(), m_cue, media_verbs=True):
+                    continue
+                name = m.group(1)
+                if m.start() == sent.start and " " not in name and name[1:].islower():
+                    continue  # a one-word name opening the sentence ("Time is ...") is too ambiguous
+                kind = "source.self" if name in outlets.own else "source.media"
+                out.append(
+                    Evidence(sent.index, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}")
+                )
+                used.add(span)
+                found = True
+            if not found and (named := _named_source(norm, sent, m_cue)) is not None and named[:2] not in used:
+                s, e, kind = named
+                out.append(Evidence(sent.index, s, e, text[s:e], "attribution", kind, 1.0,
+                                    f"rule:{kind.split('.')[1]}-before-cue"))  # fmt: skip
+                used.add((s, e))
+        phrase = _source_phrase(norm, sent, cue)
+        if phrase is not None:
+            s, e = phrase
+            out.append(Evidence(sent.index, s, e, text[s:e], "attribution", "source_span", 1.0, "rule:source-phrase"))
     return out
+
+
+_POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|about|for|with|to|that)\s")
+_INVERTED_NEXT = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s)")
+
+
+def _source_phrase(norm: str, sent: Sentence, cue: _Cue) -> tuple[int, int] | None:
+    """The whole source phrase of a cue: the subject before it, or the phrase after a post-cue or inverted cue."""
+    low = norm[cue.start : cue.end].lower()
+    if cue.match is not None and low in _POST_CUES:
+        return _after(norm, sent, cue.end)
+    stripped = norm[sent.start : cue.start].rstrip()
+    if stripped.endswith(","):
+        appos = None
+        for found in _APPOSITIVE_NAME.finditer(norm, sent.start, cue.start):
+            appos = found
+        if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue.start)) <= 12:
+            return appos.start(1), sent.start + len(stripped) - 1
+    if (
+        cue.match is not None
+        and (not stripped or stripped.endswith((",", '"')))
+        and not low.endswith("ing")
+        and _INVERTED_NEXT.match(norm, cue.end)
+    ):
+        return _after(norm, sent, cue.end)
+    return _subject(norm, sent.start, cue.start)
+
+
+def _after(norm: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
+    m = _POST_SOURCE_END.search(norm, pos, sent.end)
+    end = m.start() if m else sent.end
+    start = pos
+    while start < end and norm[start] in " ,":
+        start += 1
+    while end > start and not (norm[end - 1].isalnum() or norm[end - 1] in ".)"):
+        end -= 1
+    if end - start < 2:
+        return None
+    return start, end
+
+
+def _subject(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject phrase right before a cue, without the verb group ("has also said")."""
+    toks = list(_TOKEN.finditer(norm, max(sent_start, cue_start - 200), cue_start))
+    i = len(toks)
+    nxt = cue_start
+    while i > 0:  # skip the verb group (auxiliaries, adverbs) glued to the cue
+        w = toks[i - 1].group().lower()
+        if norm[toks[i - 1].end() : nxt].strip() or not (w in _CUE_GROUP or w.endswith("ly")):
+            break
+        i -= 1
+        nxt = toks[i].start()
+    end_i = i
+    j = i
+    while j > 0:
+        t = toks[j - 1]
+        gap = norm[t.end() : nxt].strip()
+        if gap and not (gap == "." and j < end_i):
+            break
+        w = t.group().lower()
+        if w in _CLAUSE_WORDS:
+            break
+        if w == "and" and not (j < end_i and j >= 2 and toks[j].group()[:1].isupper()
+                               and toks[j - 2].group()[:1].isupper()):  # fmt: skip
+            break
+        j -= 1
+        nxt = t.start()
+        if end_i - j > _SUBJECT_MAX:
+            return None
+    sub = toks[j:end_i]
+    while sub and (sub[0].group().lower() in _LEADING_DROP or sub[0].group()[:1].isdigit()):
+        sub = sub[1:]
+    if not sub:
+        return None
+    start, end = sub[0].start(), sub[-1].end()
+    if norm[start:end].lower() in {"it", "there", "this", "that", "which", "who"}:
+        return None
+    return start, end
 
 
 def _near(text: str, sent: Sentence, start: int, end: int, cue: Match, *, media_verbs: bool = False) -> bool:

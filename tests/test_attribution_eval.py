@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.datasets.polnear import read_polnear
+from framing.errors import InputError
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+TEXT = 'Officials said the vote was fair.\n\n"We won," said Dana Rusk, a party spokesperson.\n'
+ANN = (
+    "T1\tSource 0 9\tOfficials\n"
+    "T2\tCue 10 14\tsaid\n"
+    "T3\tContent 15 32\tthe vote was fair\n"
+    "T4\tAttribution 10 14\tsaid\n"
+    "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n"
+    "T5\tContent 36 42;42 43\tWe won ,\n"
+    "T6\tCue 45 49\tsaid\n"
+    "T7\tSource 50 81\tDana Rusk, a party spokesperson\n"
+    "#1\tAnnotatorNotes T7\ta note\n"
+    "E2\tAttribution:T6 Content:T5 Cue:T6 Source:T7\n"
+)
+
+
+def write_sample(root: Path, ann: str = ANN, text: str = TEXT) -> Path:
+    base = root / "polnear" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "nyt_2016-10-01_sample.txt").write_text(text, encoding="utf-8")
+    (base / "attributions" / "nyt_2016-10-01_sample_ab12.ann").write_text(ann, encoding="utf-8")
+    return root / "polnear"
+
+
+def test_reader_on_synthetic_sample(tmp_path: Path):
+    docs = list(read_polnear(write_sample(tmp_path), "dev"))
+    assert len(docs) == 1
+    d = docs[0]
+    assert (d.id, d.annotator, d.split) == ("nyt_2016-10-01_sample", "ab12", "dev")
+    assert [a.cue.text for a in d.attributions if a.cue] == ["said", "said"]
+    assert d.attributions[0].source.text == "Officials"
+    assert d.attributions[0].content.text == "the vote was fair"
+    assert d.attributions[1].source.text == "Dana Rusk, a party spokesperson"
+    assert d.attributions[1].content.fragments == ((36, 42), (42, 43))
+    assert d.attributions[1].content.text == "We won ,"
+    assert [s.text for s in d.spans_of("source")] == ["Officials", "Dana Rusk, a party spokesperson"]
+
+
+@pytest.mark.parametrize(
+    ("ann", "reason"),
+    [
+        ("T1 Cue 10 14 said\n", "malformed brat line"),
+        ("T1\tCue 10 999\tsaid\n", "outside the article text"),
+        ("T1\tCue 10 14\tsaid\nE1\tAttribution:T1 Cue:T1 Source:T9\n", "undefined span T9"),
+    ],
+)
+def test_malformed_ann_names_the_file(tmp_path: Path, ann: str, reason: str):
+    root = write_sample(tmp_path, ann=ann)
+    with pytest.raises(InputError) as exc:
+        list(read_polnear(root, "dev"))
+    assert "nyt_2016-10-01_sample_ab12.ann" in str(exc.value) and reason in str(exc.value)
+
+
+def test_missing_split_folder(tmp_path: Path):
+    with pytest.raises(InputError, match="not a PolNeAR split folder"):
+        list(read_polnear(tmp_path, "dev"))
+
+
+@pytest.mark.skipif(not (DATA / "polnear" / "dev").is_dir(), reason=f"PolNeAR not found at {DATA / 'polnear'}")
+def test_evaluate_on_polnear_dev_does_not_regress():
+    from framing.validation.attribution import evaluate
+
+    cue, source = evaluate(DATA)
+    head = cue.scores["cue (any overlap)"]
+    # measured on dev: cue P 0.834 R 0.631 F1 0.718; source any-overlap F1 0.678, token F1 0.502
+    assert head.f1 >= 0.70 and head.precision >= 0.80
+    assert source.scores["source (any overlap)"].f1 >= 0.66
+    assert source.scores["source (token)"].f1 >= 0.48
+    assert cue.target == 0.80 and source.target == 0.75
+    assert "baseline" in " ".join(cue.extra)
+    assert cue.to_markdown().startswith("### attribution.cue")
