@@ -27,8 +27,8 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -37,10 +37,13 @@ import ahocorasick
 from framing.errors import LexiconError
 from framing.resources import lexicon_dir
 
-__all__ = ["BUNDLED", "Lexicon", "LexiconEntry", "Match", "PhraseMatcher", "bundled_lexicon", "inflect", "load_lexicon"]
+__all__ = [
+    "BUNDLED", "Lexicon", "LexiconEntry", "Match", "PhraseMatcher", "bundled_lexicon", "inflect", "load_lexicon",
+    "prepare_text",
+]  # fmt: skip
 
 #: Bundled phrase lexicons, by name.
-BUNDLED = ("hedges", "boosters", "reporting_verbs", "source_nouns", "loaded_language")
+BUNDLED = ("hedges", "boosters", "reporting_verbs", "source_nouns", "loaded_language", "subjectivity")
 HEADER = ("term", "category", "weight", "pos", "source")
 POS_TAGS = frozenset({"", "verb", "modal", "adj", "adv", "noun", "phrase"})
 _TERM = re.compile(r"[a-z0-9](?:[a-z0-9'-]*[a-z0-9])?(?: [a-z0-9](?:[a-z0-9'-]*[a-z0-9])?)*")
@@ -212,17 +215,18 @@ class Match:
     end: int
     text: str
     entries: tuple[LexiconEntry, ...]
+    by_lexicon: dict[str, LexiconEntry] = field(default_factory=dict, compare=False, repr=False)
 
     def entry_in(self, lexicon_name: str) -> LexiconEntry | None:
         """The matched entry of the named lexicon, if any."""
-        return next((e for e in self.entries if e.lexicon.partition("@")[0] == lexicon_name), None)
+        return self.by_lexicon.get(lexicon_name)
 
 
 _NON_WORD = re.compile(r"[^\w'-]|_")
 _EDGE_PUNCT = re.compile(r"(?<![\w])['-]|['-](?![\w])")
 
 
-def _prepare(text: str) -> str:
+def prepare_text(text: str) -> str:
     """Lower-case without changing length and turn every non-word character into a space."""
     low = text.lower()
     if len(low) != len(text):  # a few characters (e.g. U+0130) lower-case to two code points
@@ -249,30 +253,33 @@ class PhraseMatcher:
                         bucket.append(entry)
         self._automaton = ahocorasick.Automaton()
         for key, entries in table.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
+            by_lexicon: dict[str, LexiconEntry] = {}
+            for e in entries:
+                by_lexicon.setdefault(e.lexicon.partition("@")[0], e)
+            self._automaton.add_word(key, (len(key), tuple(entries), by_lexicon))
         if table:
             self._automaton.make_automaton()
         self._empty = not table
 
-    def find(self, text: str) -> list[Match]:
-        """Return non-overlapping matches in ``text``, leftmost-longest first."""
+    def find(self, text: str, prepared: str | None = None) -> list[Match]:
+        """Return non-overlapping matches in ``text``, leftmost-longest first.
+
+        Args:
+            text: The text.
+            prepared: ``prepare_text(text)`` when the caller already has it (several matchers, one text).
+        """
         if self._empty or not text:
             return []
-        prepared = _prepare(text)
-        found: list[tuple[int, int, tuple[LexiconEntry, ...]]] = []
-        for end_idx, (length, entries) in self._automaton.iter(prepared):
-            start = end_idx - length + 1  # index of the leading space in ``prepared`` == word start in ``text``
-            found.append((start, end_idx - 1, entries))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        prepared = prepared if prepared is not None else prepare_text(text)
+        found = []
+        for end_idx, (length, entries, by_lexicon) in self._automaton.iter(prepared):
+            # index of the leading space in ``prepared`` == index of the word start in ``text``
+            found.append((end_idx - length + 1, end_idx - 1, entries, by_lexicon))
+        found.sort(key=lambda m: (m[0], m[0] - m[1]))
         out: list[Match] = []
         last_end = -1
-        for start, end, entries in found:
+        for start, end, entries, by_lexicon in found:
             if start >= last_end:
-                out.append(Match(start, end, text[start:end], entries))
+                out.append(Match(start, end, text[start:end], entries, by_lexicon))
                 last_end = end
         return out
-
-
-def lexicon_matcher(lexicons: Sequence[Lexicon]) -> PhraseMatcher:
-    """Build a :class:`PhraseMatcher` (kept for symmetry with user code that swaps lexicons)."""
-    return PhraseMatcher(lexicons)

@@ -22,12 +22,12 @@ from typing import Any
 from framing._version import __version__
 from framing.article import Article
 from framing.evidence import Evidence
-from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, bundled_lexicon, load_lexicon
+from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, bundled_lexicon, load_lexicon, prepare_text
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
 from framing.measures.readability import measure_readability
 from framing.measures.sentiment import measure_sentiment
-from framing.measures.word_choice import measure_word_choice
+from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
 from framing.sentences import Sentence, split_sentences
 from framing.termpacks import NamingMatcher, TermPack, bundled_termpacks, load_termpack, summarise_naming
@@ -196,13 +196,15 @@ class Scorer:
         text = article.text
         sentences = tuple(split_sentences(text))
         n_words = len(_WORDS.findall(text))
-        matches = matcher.find(text)
-        own = OutletNames(names.pattern, frozenset(_own_names(article)))
+        prepared = prepare_text(text)
+        matches = matcher.find(text, prepared)
+        own = OutletNames(names.pattern, _own_names(article))
         hedge_ev, hedge_m = measure_hedging(text, sentences, matches)
         attr_ev, attr_m = measure_attribution(text, sentences, matches, own)
-        word_ev, word_m = measure_word_choice(text, sentences, matches, n_words)
-        sent_ev, sent_m = measure_sentiment(text, sentences)
-        word_ev = word_ev + naming.find(text, sentences) + sent_ev
+        categories = _word_choice_categories(lexicons)
+        word_ev, word_m = measure_word_choice(text, sentences, matches, n_words, categories)
+        sent_ev, sent_m = measure_sentiment(text, sentences, prepared)
+        word_ev = word_ev + naming.find(text, sentences, prepared) + sent_ev
         word_m.update(sent_m)
         read_m = measure_readability(text, sentences, n_words)
         metrics: dict[str, float] = {"n_words": float(n_words), "n_sentences": float(len(sentences))}
@@ -219,14 +221,25 @@ class Scorer:
         return ArticleScore(article, sentences, metrics, evidence, refs)
 
 
-def _own_names(article: Article) -> set[str]:
+@cache
+def _word_choice_categories(lexicons: tuple[Lexicon, ...]) -> tuple[str, ...]:
+    return tuple(c for lex in lexicons if lex.name in WORD_CHOICE_LEXICONS for c in lex.categories)
+
+
+def _own_names(article: Article) -> frozenset[str]:
+    return _names_of(article.outlet.publisher, article.outlet.name)
+
+
+@cache
+def _names_of(*names: str | None) -> frozenset[str]:
+    """Every name and alias of the article's own outlet (for self-references such as "told Sputnik")."""
     table = load_outlet_table()
     own: set[str] = set()
-    for name in (article.outlet.publisher, article.outlet.name):
+    for name in names:
         if name:
             o = table.by_name(name)
             own.update(o.names if o else (name,))
-    return own
+    return frozenset(own)
 
 
 @cache

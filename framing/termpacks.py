@@ -40,7 +40,7 @@ from typing import Any
 from framing._yaml import load_yaml_with_lines
 from framing.errors import LexiconError
 from framing.evidence import Evidence
-from framing.lexicon import Lexicon, LexiconEntry, PhraseMatcher
+from framing.lexicon import Lexicon, LexiconEntry, PhraseMatcher, prepare_text
 from framing.measures._common import SentenceIndex, prev_tokens
 from framing.resources import lexicon_dir
 from framing.sentences import Sentence
@@ -203,12 +203,13 @@ class NamingMatcher:
             lex = Lexicon(pack.name, pack.version, pack.licence, pack.description, "", pack.path, tuple(entries))
             self._matchers.append(PhraseMatcher([lex]))
 
-    def find(self, text: str, sentences: Sequence[Sentence]) -> list[Evidence]:
+    def find(self, text: str, sentences: Sequence[Sentence], prepared: str | None = None) -> list[Evidence]:
         """Return one evidence item per naming match (dimension ``word_choice``, category ``naming.<concept>``)."""
         index = SentenceIndex(sentences)
         tokens_of: dict[int, tuple[str, ...]] = {}
         out: list[Evidence] = []
-        matches = [m for matcher in self._matchers for m in matcher.find(text)]
+        prepared = prepared if prepared is not None else prepare_text(text)
+        matches = [m for matcher in self._matchers for m in matcher.find(text, prepared)]
         for m in sorted(matches, key=lambda m: (m.start, m.end)):
             sent = index.at(m.start)
             if sent is None:

@@ -92,5 +92,5 @@ def test_statements_and_actor_table(tmp_path: Path, pack):
 def test_malformed_actor_set(tmp_path: Path):
     p = tmp_path / "a.yaml"
     p.write_text("schema: framing-actors/1\nname: x\nversion: 1\nlicence: MIT\nactors:\n  - {id: a, aliases: [U.S.]}\n")
-    with pytest.raises(LexiconError, match="alias 'U.S.'"):
+    with pytest.raises(LexiconError, match=r"alias 'U\.S\.'"):
         load_actor_set(p)

@@ -39,12 +39,12 @@ def measure_readability(text: str, sentences: Sequence[Sentence], n_words: int) 
         >>> round(measure_readability(t, split_sentences(t), 9)["flesch_reading_ease"], 1)
         108.3
     """
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     n_sent = max(len(sentences), 1)
     if not words:
         return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0, "words_per_sentence": 0.0}
     wps = len(words) / n_sent
-    spw = sum(syllables(w) for w in words) / len(words)
+    spw = sum(map(syllables, words)) / len(words)
     return {
         "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
         "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,

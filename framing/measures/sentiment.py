@@ -12,21 +12,22 @@ report (``framing.validation.sentiment``).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
 
 from framing.evidence import Evidence
-from framing.lexicon import Lexicon, LexiconEntry, PhraseMatcher
+from framing.lexicon import Lexicon, LexiconEntry, Match, PhraseMatcher
 from framing.sentences import Sentence
 
 __all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound"]
 
 #: |compound| at or above which a sentence is reported as evidence of positive / negative tone.
 SENTIMENT_THRESHOLD = 0.5
-_TOKEN = re.compile(r"[\w'-]+|[!?]")
+_WORDS = re.compile(r"[\w'-]+")
+_BUT = re.compile(r"\bbut\b")
 _TERM = re.compile(r"[a-z0-9](?:[a-z0-9'-]*[a-z0-9])?")
 _ALPHA = 15.0
 
@@ -61,88 +62,79 @@ def sentence_compound(sentence: str) -> float:
         >>> sentence_compound("The talks were not a success.") < 0
         True
     """
+    return _compounds(sentence, [Sentence(0, 0, len(sentence), sentence, 0)])[0][0]
+
+
+def _compounds(text: str, sentences: Sequence[Sentence], prepared: str | None = None) -> list[tuple[float, list[str]]]:
+    """(compound, matched words) per sentence, from one matcher pass; only words near a match are looked at."""
     valence, boosters, negate, matcher, _ = _vader()
-    return _compound(sentence, [m for m in matcher.find(sentence)], valence, boosters, negate)
-
-
-def _compound(
-    text: str, matches: Sequence[Any], valence: dict[str, float], boosters: dict[str, float], negate: frozenset[str]
-) -> float:
+    out: list[tuple[float, list[str]]] = [(0.0, []) for _ in sentences]
+    matches = matcher.find(text, prepared)
     if not matches:
-        return 0.0
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    words = [t for _, t in tokens if t not in {"!", "?"}]
-    starts = {s: i for i, (s, t) in enumerate((s, t) for s, t in tokens if t not in {"!", "?"})}
-    mixed_case = any(w.isupper() for w in words) and not all(w.isupper() for w in words)
-    lower = [w.lower() for w in words]
-    but = lower.index("but") if "but" in lower else -1
-    total = 0.0
+        return out
+    starts = [s.start for s in sentences]
+    per_sentence: dict[int, list[Match]] = {}
     for m in matches:
-        i = starts.get(m.start)
-        if i is None:
-            continue
-        v = valence[m.text.lower()]
-        if mixed_case and m.text.isupper():
-            v += 0.733 if v > 0 else -0.733
-        for back, damp in ((1, 1.0), (2, 0.95), (3, 0.9)):
-            if i - back < 0:
-                break
-            b = boosters.get(lower[i - back])
-            if b is not None:
-                v += (b if v > 0 else -b) * damp
-        if any(i - back >= 0 and (lower[i - back] in negate or lower[i - back].endswith("n't")) for back in (1, 2, 3)):
-            v *= -0.74
-        if but >= 0:
-            v *= 0.5 if i < but else 1.5 if i > but else 1.0
-        total += v
-    if total:
-        bangs = min(text.count("!"), 4) * 0.292
-        total += bangs if total > 0 else -bangs
-    score = total / math.sqrt(total * total + _ALPHA)
-    return max(-1.0, min(1.0, score))
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.end <= sentences[k].end:
+            per_sentence.setdefault(k, []).append(m)
+    for k, items in per_sentence.items():
+        sent = sentences[k]
+        low = sent.text.lower()
+        but = _BUT.search(low)
+        but_at = sent.start + but.start() if but else -1
+        total = 0.0
+        for m in items:
+            v = valence[m.text.lower()]
+            if len(m.text) > 1 and m.text.isupper() and not sent.text.isupper():
+                v += 0.733 if v > 0 else -0.733
+            before = _WORDS.findall(low, max(0, m.start - sent.start - 60), m.start - sent.start)[-3:]
+            for back, damp in ((1, 1.0), (2, 0.95), (3, 0.9)):
+                if back > len(before):
+                    break
+                b = boosters.get(before[-back])
+                if b is not None:
+                    v += (b if v > 0 else -b) * damp
+            if any(_negates(w, negate) for w in before):
+                v *= -0.74
+            if but_at >= 0 and m.start != but_at:
+                v *= 0.5 if m.start < but_at else 1.5
+            total += v
+        if total:
+            bangs = min(text.count("!", sent.start, sent.end), 4) * 0.292
+            total += bangs if total > 0 else -bangs
+        score = total / math.sqrt(total * total + _ALPHA)
+        out[k] = (max(-1.0, min(1.0, score)), [m.text.lower() for m in items])
+    return out
 
 
-def measure_sentiment(text: str, sentences: Sequence[Sentence]) -> tuple[list[Evidence], dict[str, float]]:
+def _negates(word: str, negate: frozenset[str]) -> bool:
+    return word in negate or word.endswith("n't")
+
+
+def measure_sentiment(
+    text: str, sentences: Sequence[Sentence], prepared: str | None = None
+) -> tuple[list[Evidence], dict[str, float]]:
     """Per-sentence compound sentiment; strongly toned sentences become evidence.
 
     Metrics: ``sentiment_mean`` (mean compound over sentences), ``sentiment_negative_share`` and
     ``sentiment_positive_share`` (sentences with compound <= -0.5 / >= 0.5).
     """
-    valence, boosters, negate, matcher, ref = _vader()
-    by_sentence: dict[int, list[Any]] = {}
-    starts = [s.start for s in sentences]
-    import bisect
-
-    for m in matcher.find(text):
-        i = bisect.bisect_right(starts, m.start) - 1
-        if i >= 0 and m.end <= sentences[i].end:
-            by_sentence.setdefault(i, []).append(m)
+    ref = _vader()[4]
+    scores = _compounds(text, sentences, prepared)
     evidence: list[Evidence] = []
-    scores: list[float] = []
-    for s in sentences:
-        ms = by_sentence.get(s.index, [])
-        local = [_Shifted(m, s.start) for m in ms]
-        c = _compound(s.text, local, valence, boosters, negate) if ms else 0.0
-        scores.append(c)
+    for s, (c, words) in zip(sentences, scores, strict=True):
         if abs(c) >= SENTIMENT_THRESHOLD:
-            words = ", ".join(sorted({m.text.lower() for m in ms}))
-            evidence.append(Evidence(s.index, s.start, s.end, s.text, "word_choice",
-                                     "sentiment.negative" if c < 0 else "sentiment.positive", round(abs(c), 4),
-                                     ref, note=f"compound {c:+.3f}; words: {words}"))  # fmt: skip
+            category = "sentiment.negative" if c < 0 else "sentiment.positive"
+            note = f"compound {c:+.3f}; words: {', '.join(sorted(set(words)))}"
+            evidence.append(
+                Evidence(s.index, s.start, s.end, s.text, "word_choice", category, round(abs(c), 4), ref, note=note)
+            )
     n = max(len(sentences), 1)
+    values = [c for c, _ in scores]
     metrics = {
-        "sentiment_mean": sum(scores) / n,
-        "sentiment_negative_share": sum(c <= -SENTIMENT_THRESHOLD for c in scores) / n,
-        "sentiment_positive_share": sum(c >= SENTIMENT_THRESHOLD for c in scores) / n,
+        "sentiment_mean": sum(values) / n,
+        "sentiment_negative_share": sum(c <= -SENTIMENT_THRESHOLD for c in values) / n,
+        "sentiment_positive_share": sum(c >= SENTIMENT_THRESHOLD for c in values) / n,
     }
     return evidence, metrics
-
-
-class _Shifted:
-    """A match re-expressed relative to its sentence."""
-
-    __slots__ = ("start", "text")
-
-    def __init__(self, m: Any, offset: int) -> None:
-        self.start = m.start - offset
-        self.text = m.text

@@ -1,41 +1,55 @@
-"""Word choice: loaded language (pejoratives, emotive words, intensifiers, contested accusations, euphemisms)."""
+"""Word choice: loaded language (pejoratives, emotive words, intensifiers, contested accusations, euphemisms)
+and subjectivity clues (evaluative, emotion and stance words)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from framing.evidence import Evidence
 from framing.lexicon import Match
 from framing.measures._common import SentenceIndex, negated
 from framing.sentences import Sentence
 
-__all__ = ["measure_word_choice"]
+__all__ = ["WORD_CHOICE_LEXICONS", "measure_word_choice"]
+
+#: Lexicon name -> metric prefix.
+WORD_CHOICE_LEXICONS = {"loaded_language": "loaded", "subjectivity": "subjective"}
 
 
 def measure_word_choice(
-    text: str, sentences: Sequence[Sentence], matches: Sequence[Match], n_words: int
+    text: str,
+    sentences: Sequence[Sentence],
+    matches: Sequence[Match],
+    n_words: int,
+    categories: Iterable[str] = (),
 ) -> tuple[list[Evidence], dict[str, float]]:
-    """Return loaded-language evidence and metrics for one article.
+    """Return loaded-language and subjectivity evidence and metrics for one article.
 
-    Metrics: ``loaded_count``, ``loaded_per_1000_words``, ``loaded_weight_per_1000_words``,
-    ``loaded_sentence_share`` and one ``loaded.<category>_count`` per category found.
+    Metrics, for ``loaded`` and ``subjective``: ``<p>_count``, ``<p>_per_1000_words``,
+    ``<p>_weight_per_1000_words``, ``<p>_sentence_share``; and ``<category>_count`` for every category in
+    ``categories`` (zero when absent, so every article has the same columns).
     """
     index = SentenceIndex(sentences)
     evidence: list[Evidence] = []
     for m in matches:
-        entry = m.entry_in("loaded_language")
+        entry = m.entry_in("loaded_language") or m.entry_in("subjectivity")
+        if entry is None:
+            continue
         sent = index.at(m.start)
-        if entry is None or sent is None:
+        if sent is None:
             continue
         evidence.append(Evidence(sent.index, m.start, m.end, m.text, "word_choice", entry.category, entry.weight,
                                  f"{entry.lexicon}:{entry.term}", negated(text, sent.start, m.start)))  # fmt: skip
     words = max(n_words, 1)
-    metrics: dict[str, float] = {
-        "loaded_count": float(len(evidence)),
-        "loaded_per_1000_words": 1000 * len(evidence) / words,
-        "loaded_weight_per_1000_words": 1000 * sum(e.weight for e in evidence) / words,
-        "loaded_sentence_share": len({e.sentence for e in evidence}) / max(len(sentences), 1),
-    }
+    metrics: dict[str, float] = {}
+    for prefix, head in (("loaded", "loaded."), ("subjective", "subjective.")):
+        items = [e for e in evidence if e.category.startswith(head)]
+        metrics[f"{prefix}_count"] = float(len(items))
+        metrics[f"{prefix}_per_1000_words"] = 1000 * len(items) / words
+        metrics[f"{prefix}_weight_per_1000_words"] = 1000 * sum(e.weight for e in items) / words
+        metrics[f"{prefix}_sentence_share"] = len({e.sentence for e in items}) / max(len(sentences), 1)
+    for category in categories:
+        metrics[f"{category}_count"] = 0.0
     for e in evidence:
         key = f"{e.category}_count"
         metrics[key] = metrics.get(key, 0.0) + 1
