@@ -122,9 +122,13 @@ class _AliasMatcher:
         self.actors = {a.id: a for s in sets for a in s.actors}
         self._m = PhraseMatcher([Lexicon("actors", "1", "MIT", "", "", "", tuple(entries))])
 
+    def matches(self, text: str) -> list[Any]:
+        """Alias matches; aliases of three letters or fewer (us, un, eu, idf) only in capitals."""
+        return [m for m in self._m.find(text) if len(m.text) > 3 or m.text.isupper()]
+
     def actors_in(self, text: str) -> list[str]:
         out: list[str] = []
-        for m in self._m.find(text):
+        for m in self.matches(text):
             for e in m.entries:
                 aid = e.category.removeprefix("actor.")
                 if aid not in out:
@@ -206,7 +210,7 @@ _COLUMNS = (
 def _article_rows(s: ArticleScore, matcher: _AliasMatcher) -> list[dict[str, Any]]:
     text = s.article.text
     mentions: dict[str, int] = {}
-    for m in matcher._m.find(text):
+    for m in matcher.matches(text):
         for aid in {e.category.removeprefix("actor.") for e in m.entries}:
             mentions[aid] = mentions.get(aid, 0) + 1
     said: dict[str, list[Statement]] = {}

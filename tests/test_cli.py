@@ -158,3 +158,30 @@ def test_column_mapping(tmp_path: Path):
     rec = json.loads(r.output)[0]
     assert rec["outlet"]["name"] == "CNN" and rec["date"] == "2024-02-03"
     assert run("score", str(tmp_path / "d.csv"), "--column", "colour=site").exit_code == 2
+
+
+def test_explain_every_seed(seeds_dir: Path):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        r = run("score", str(path), "--explain")
+        assert r.exit_code == 0
+        lines = [ln for ln in r.output.splitlines() if ln.startswith("      ")]
+        assert len(lines) >= 10, f"{path.name}: too little evidence shown"
+        assert any("attribution" in ln for ln in lines) and any("hedging" in ln for ln in lines)
+
+
+def test_lexicons_commands(tmp_path: Path):
+    listed = run("lexicons", "list", "--format", "json")
+    assert listed.exit_code == 0
+    names = {f["name"] for f in json.loads(listed.output)}
+    assert {"hedges", "boosters", "reporting_verbs", "source_nouns", "loaded_language", "subjectivity",
+            "outlets", "israel-palestine", "russia-ukraine"} <= names
+    shown = run("lexicons", "show", "hedges")
+    assert shown.exit_code == 0 and "allegedly" in shown.output
+    assert run("lexicons", "show", "nope").exit_code == 2
+    good = tmp_path / "mine.tsv"
+    good.write_text("# name: mine\n# version: 1.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\nperchance\thedge.adverb\t1\t\tme\n")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# name: bad\n# version: 1.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\nperchance\thedge.adverb\tlots\t\tme\n")
+    r = CliRunner().invoke(main, ["lexicons", "validate", str(good), str(bad)])
+    assert r.exit_code == 1
+    assert "ok: " in r.stdout and f"{bad}:5" in r.stderr and "not a number" in r.stderr

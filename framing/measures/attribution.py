@@ -53,6 +53,11 @@ _DETERMINERS = frozenset(
     ]
 )
 _POST_CUES = frozenset({"according to", "citing", "cited", "quoting", "quoted", "cites"})
+# capitalised only because they open the sentence ("More than 100 hostages are believed ...")
+_NOT_NAMES = _DETERMINERS | frozenset(
+    "it this that more most many some several nearly over about at in on after before while when so but and if "
+    "as since during meanwhile then still only almost around up under".split()
+)
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them"})
 _SUBJECT_WINDOW = 5  # tokens between the end of a source and its cue
 _OBJECT_WINDOW = 3  # tokens between a post-cue ("according to") and its source
@@ -127,7 +132,7 @@ def _named_source(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str]
         if _tokens_between(before, m.end(), len(before)) > _SUBJECT_WINDOW:
             break
         start = sent.start + m.start()
-        if m.start() == 0 and len(chunk.split()) == 1 and chunk.lower() in _DETERMINERS | {"it", "this", "that"}:
+        if m.start() == 0 and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
             continue
         return start, start + len(chunk.rstrip(".")), "source.named"
     if post and _inverted(text, sent, cue):
