@@ -185,3 +185,11 @@ def test_lexicons_commands(tmp_path: Path):
     r = CliRunner().invoke(main, ["lexicons", "validate", str(good), str(bad)])
     assert r.exit_code == 1
     assert "ok: " in r.stdout and f"{bad}:5" in r.stderr and "not a number" in r.stderr
+
+
+def test_actors_command(seeds_dir: Path):
+    r = run("actors", str(seeds_dir), "--format", "json")
+    assert r.exit_code == 0
+    rows = json.loads(r.output)
+    hamas_004 = [x for x in rows if x["article_id"].startswith("004") and x["actor"] == "hamas"]
+    assert hamas_004 and hamas_004[0]["hedged_share"] == 1.0 and hamas_004[0]["naming"]

@@ -46,7 +46,7 @@ def test_003_loaded_terms_and_named_officials(scored):
     s = scored("003")
     assert ("loaded.emotive", "brutal") in in_sentence(s, "continued brutal offensive")
     assert ("loaded.accusation", "genocide") in in_sentence(s, "Israel stands accused of genocide")
-    assert ("source.named", "Qatari Foreign Ministry") in in_sentence(s, "the Qatari Foreign Ministry said")
+    assert ("source.named_org", "Qatari Foreign Ministry") in in_sentence(s, "the Qatari Foreign Ministry said")
     assert ("source.anonymous", "authorities") in in_sentence(s, "according to local health authorities")
 
 

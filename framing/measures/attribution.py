@@ -242,14 +242,17 @@ def measure_attribution(
     """Return attribution evidence and metrics for one article.
 
     Evidence categories: ``cue.neutral`` / ``cue.nonneutral`` (the cue; a colon introducing a quotation is a
-    cue too), ``source.anonymous``, ``source.media``, ``source.self``, ``source.named``, ``source.pronoun`` (the
-    word(s) that tell the kind of source), ``source_span`` (the whole source phrase, e.g. "Dana Rusk, a
-    spokesperson for the front"; not counted in the metrics) and ``quote.direct``. Cues inside a quotation or
+    cue too), ``source.anonymous``, ``source.media``, ``source.self``, ``source.named`` (a person),
+    ``source.named_org`` (a named organisation or official body), ``source.pronoun`` (the word(s) that tell
+    the kind of source), ``source_span`` (the whole source phrase, e.g. "Dana Rusk, a spokesperson for the
+    front"), ``content`` (what is attributed; weight 0) and ``quote.direct``. ``source_span`` and ``content``
+    are not counted in the metrics. Cues inside a quotation or
     inside the reported content of an earlier cue in the sentence are nested attributions and are skipped.
 
     Metrics: ``cue_count``, ``nonneutral_cue_count``, ``nonneutral_cue_share``, ``attributed_sentences``,
     ``attributed_sentence_share``, ``anonymous_source_count``, ``anonymous_share`` (attributed sentences with
-    an anonymous source), ``media_source_count``, ``self_reference_count``, ``named_source_count``,
+    an anonymous source), ``media_source_count``, ``self_reference_count``, ``named_source_count`` (persons
+    and organisations), ``named_org_count``,
     ``direct_quote_count``, ``direct_quote_share`` (attributed sentences with a direct quote),
     ``distinct_sources``.
     """
@@ -443,6 +446,8 @@ def _sentence_evidence(
                 found = True
             if not found and (named := _named_source(norm, sent, m_cue)) is not None and named[:2] not in used:
                 s, e, kind = named
+                if kind == "source.named" and _is_organisation(text[s:e]):
+                    kind = "source.named_org"
                 out.append(Evidence(sent.index, s, e, text[s:e], "attribution", kind, 1.0,
                                     f"rule:{kind.split('.')[1]}-before-cue"))  # fmt: skip
                 used.add((s, e))
@@ -450,7 +455,52 @@ def _sentence_evidence(
         if phrase is not None:
             s, e = phrase
             out.append(Evidence(sent.index, s, e, text[s:e], "attribution", "source_span", 1.0, "rule:source-phrase"))
+        content = _content(norm, sent, cue, phrase)
+        if content is not None:
+            s, e = content
+            out.append(Evidence(sent.index, s, e, text[s:e], "attribution", "content", 0.0, "rule:content",
+                                note="what is attributed; not counted in the metrics"))  # fmt: skip
     return out
+
+
+_ORG = re.compile(
+    r"\b(?:Ministry|Council|Agency|Department|Forces|Army|Military|Office|Authority|Authorities|Committee|Commission|"
+    r"Court|Government|Party|University|Police|Hospital|House|Union|Nations|Organi[sz]ation|Bank|Fund|Institute|"
+    r"Association|Group|Company|Corp|Inc|Administration|Kremlin|Pentagon|Parliament|Senate|Congress|Cabinet|"
+    r"Service|Bureau|Embassy|Mission|Secretariat|Federation|Front|Movement|Brigades?|Command)\b"
+)
+
+
+def _is_organisation(name: str) -> bool:
+    """A named body rather than a person: an organisation word, or an acronym (UN, IDF, NATO)."""
+    return bool(_ORG.search(name)) or (name.isupper() and 2 <= len(name.replace(".", "")) <= 6)
+
+
+_CONTENT_SKIP = re.compile(r"[\s,:]*(?:that\s+)?")
+_OBJECT_THEN_THAT = re.compile(r"\s+(?:[\w'.-]+\s+){0,5}?that\s+")
+
+
+def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The attributed content: after the cue ("said that X", "told the FT that X", ": \"X\""), or before the
+    source when the attribution closes the sentence ("X, officials said.", "X, according to the UN.")."""
+    end = sent.end
+    while end > sent.start and norm[end - 1] in ".!?\"' ":
+        end -= 1
+    after_start = source[1] if source is not None and source[0] >= cue.end else cue.end
+    tail = norm[after_start:end]
+    if m := _OBJECT_THEN_THAT.match(tail):
+        start = after_start + m.end()
+    else:
+        start = after_start + _CONTENT_SKIP.match(tail).end()  # type: ignore[union-attr]
+    if len(_TOKEN.findall(norm, start, end)) >= 3:
+        return start, end
+    # ", officials said." / ", according to the UN." at the end: the content is the clause before
+    stop = source[0] if source is not None and source[0] < cue.start else cue.start
+    comma = norm.rfind(",", sent.start, stop)
+    if comma > sent.start and len(_TOKEN.findall(norm, sent.start, comma)) >= 3:
+        begin = sent.start + (1 if norm[sent.start] == '"' else 0)
+        return begin, comma if norm[comma - 1] != '"' else comma - 1
+    return None
 
 
 _POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|about|for|with|to|that)\s")
@@ -563,7 +613,8 @@ def _metrics(evidence: list[Evidence], n_sentences: int) -> dict[str, float]:
         "anonymous_share": len({e.sentence for e in anon} & attributed) / n_attr,
         "media_source_count": float(sum(e.category == "source.media" for e in evidence)),
         "self_reference_count": float(sum(e.category == "source.self" for e in evidence)),
-        "named_source_count": float(sum(e.category == "source.named" for e in evidence)),
+        "named_source_count": float(sum(e.category in {"source.named", "source.named_org"} for e in evidence)),
+        "named_org_count": float(sum(e.category == "source.named_org" for e in evidence)),
         "direct_quote_count": float(len(quotes)),
         "direct_quote_share": len(quotes & attributed) / n_attr,
         "distinct_sources": float(len({e.text.lower() for e in sources if e.category != "source.pronoun"})),
