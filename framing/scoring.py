@@ -122,17 +122,33 @@ class ArticleScore:
 _COLOURS = {"hedging": "#fde68a", "attribution": "#bfdbfe", "word_choice": "#fecaca"}
 
 
-def highlight_html(text: str, sentence: Sentence, evidence: Sequence[Evidence]) -> str:
-    """Return one sentence as escaped HTML with its evidence spans marked."""
-    items = sorted((e for e in evidence if e.sentence == sentence.index), key=lambda e: (e.start, -e.end))
+def highlight_html(text: str, sentence: Sentence, evidence: Sequence[Evidence], *, css_classes: bool = False) -> str:
+    """Return one sentence as escaped HTML with its evidence spans in ``<mark>`` elements.
+
+    Args:
+        text: The article text the offsets refer to.
+        sentence: The sentence to render.
+        evidence: Evidence items (those of other sentences are ignored).
+        css_classes: Mark spans with ``class="<dimension>"`` instead of inline colours.
+    """
+    # sentence-level items (sentiment) would hide every word-level mark inside them
+    whole = (sentence.start, sentence.end)
+    items = sorted(
+        (e for e in evidence if e.sentence == sentence.index and (e.start, e.end) != whole),
+        key=lambda e: (e.start, -e.end),
+    )
     out, pos = [], sentence.start
     for e in items:
         if e.start < pos:
             continue
         out.append(escape(text[pos : e.start]))
-        tip = escape(f"{e.dimension}: {e.category} ({e.entry}, weight {e.weight:g})")
-        colour = _COLOURS.get(e.dimension, "#e5e7eb")
-        out.append(f"<mark title='{tip}' style='background:{colour}'>{escape(text[e.start : e.end])}</mark>")
+        tip = escape(f"{e.dimension}: {e.category} ({e.entry}, weight {e.weight:g})", quote=True)
+        look = (
+            f'class="{escape(e.dimension)}"'
+            if css_classes
+            else f'style="background:{_COLOURS.get(e.dimension, "#e5e7eb")}"'
+        )
+        out.append(f'<mark title="{tip}" {look}>{escape(text[e.start : e.end])}</mark>')
         pos = e.end
     out.append(escape(text[pos : sentence.end]))
     return "".join(out)
