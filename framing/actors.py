@@ -40,7 +40,10 @@ from framing.termpacks import summarise_naming
 if TYPE_CHECKING:
     from framing.scoring import ArticleScore
 
-__all__ = ["Actor", "ActorSet", "Statement", "actor_table", "bundled_actor_sets", "load_actor_set", "statements"]
+__all__ = [
+    "Actor", "ActorSet", "Statement", "actor_table", "bundled_actor_sets", "figure_claims", "load_actor_set",
+    "statements",
+]  # fmt: skip
 
 SCHEMA = "framing-actors/1"
 _ID = re.compile(r"[a-z0-9_]+")
@@ -205,8 +208,6 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-
-
 def _article_rows(s: ArticleScore, matcher: _AliasMatcher) -> list[dict[str, Any]]:
     text = s.article.text
     mentions: dict[str, int] = {}
@@ -253,3 +254,56 @@ def _article_rows(s: ArticleScore, matcher: _AliasMatcher) -> list[dict[str, Any
             }
         )
     return rows
+
+
+_CASUALTY = re.compile(
+    r"\b(?:killed|dead|died|deaths?|injured|wounded|martyred|lost their lives|perished|displaced|abducted|"
+    r"hostages?|casualt(?:y|ies)|massacred|slaughtered)\b",
+    re.I,
+)
+_NUMBER = re.compile(r"\b\d[\d,.\s]*\d\b|\b\d\b|\b(?:dozens|hundreds|thousands|millions)\b", re.I)
+
+
+def figure_claims(scores: Iterable[ArticleScore]) -> Any:
+    """Sentences giving a casualty figure, with who vouches for it and whether it is hedged.
+
+    A sentence qualifies when it holds a number and a casualty word (killed, injured, hostages ...). For each:
+    the sources attributed in that sentence (kind: text), and whether it or the next sentence hedges it or
+    flags it unverifiable ("It is impossible to confirm these data").
+
+    Returns:
+        A DataFrame with columns ``article_id, outlet, sentence, text, sources, attributed, hedged, hedges``.
+    """
+    import pandas as pd
+
+    rows: list[dict[str, Any]] = []
+    for s in scores:
+        if s.error is not None:
+            continue
+        by_sentence: dict[int, list[Any]] = {}
+        for e in s.evidence:
+            by_sentence.setdefault(e.sentence, []).append(e)
+        for sent in s.sentences:
+            if not (_CASUALTY.search(sent.text) and _NUMBER.search(sent.text)):
+                continue
+            here = by_sentence.get(sent.index, [])
+            nxt = [e for e in by_sentence.get(sent.index + 1, []) if e.category == "hedge.unverified"]
+            sources = [
+                f"{e.category.removeprefix('source.')}: {e.text}" for e in here if e.category.startswith("source.")
+            ]
+            hedges = [e.text for e in here if e.category.startswith("hedge.") and e.category != "hedge.approximator"]
+            hedges += [f"next sentence: {e.text}" for e in nxt]
+            rows.append(
+                {
+                    "article_id": s.article.id,
+                    "outlet": s.article.outlet.name,
+                    "sentence": sent.index,
+                    "text": sent.text,
+                    "sources": "; ".join(sources),
+                    "attributed": bool(sources) or any(e.category.startswith("cue.") for e in here),
+                    "hedged": bool(hedges),
+                    "hedges": "; ".join(hedges),
+                }
+            )
+    cols = ["article_id", "outlet", "sentence", "text", "sources", "attributed", "hedged", "hedges"]
+    return pd.DataFrame(rows, columns=cols)

@@ -303,6 +303,90 @@ def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> 
 
 
 @main.command(
+    "compare",
+    epilog="\b\nExamples:\n  framing compare ../shared/seeds/*.txt --out report/\n"
+    "  framing compare corpus/ --by outlet_country --out report/\n"
+    "  framing compare data.jsonl --column outlet=site --by outlet --out report/",
+)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--by",
+    default="outlet",
+    show_default=True,
+    help="Group by this article-table column: outlet, outlet_country, outlet_ownership, outlet_wire ...",
+)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the report.")
+@click.option(
+    "--outlets",
+    "outlet_tables",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra outlet table (YAML). Repeatable.",
+)
+@click.option("--column", "column_map", multiple=True, metavar="ATTR=NAME", help="Field of JSON/CSV records.")
+@click.option("--text-column", default=None, help="Text field of JSON/CSV records.")
+@click.option(
+    "--n-boot",
+    type=click.IntRange(min=100),
+    default=2000,
+    show_default=True,
+    help="Bootstrap resamples for confidence intervals.",
+)
+@click.option("--title", default=None, help="Report title.")
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr.")
+def compare_cmd(
+    paths: Sequence[str],
+    by: str,
+    out_dir: str,
+    outlet_tables: Sequence[str],
+    column_map: Sequence[str],
+    text_column: str | None,
+    n_boot: int,
+    title: str | None,
+    progress: bool,
+) -> None:
+    """Compare framing across groups of articles and write an HTML report with CSVs and figures."""
+    from pathlib import Path
+
+    from framing.comparison_report import build_comparison_report
+    from framing.reading import read_articles
+    from framing.scoring import Scorer
+
+    columns = _parse_columns(column_map)
+    if text_column:
+        columns["text"] = text_column
+    try:
+        scorer = Scorer(outlet_tables=outlet_tables)
+        articles = read_articles(list(paths), columns=columns, outlet_tables=outlet_tables)
+        scores = []
+        if progress:
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=_err_console()) as bar:
+                task = bar.add_task("scoring", total=None)
+                for a in articles:
+                    scores.append(scorer.score(a))
+                    bar.advance(task)
+        else:
+            scores = [scorer.score(a) for a in articles]
+        failures = sum(_count(s) for s in scores)
+        command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
+        index = build_comparison_report(scores, Path(out_dir), by=by, title=title, command=command, n_boot=n_boot)
+    except (FramingError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"report: {index}")
+    folder = Path(out_dir)
+    click.echo(f"tables: {folder / 'articles.csv'}, {folder / 'evidence.csv'}; figures: {folder / 'figures'}")
+    sys.exit(1 if failures else 0)
+
+
+def _err_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@main.command(
     "actors",
     epilog="\b\nExamples:\n  framing actors ../shared/seeds/\n"
     "  framing actors corpus/ --actors my_actors.yaml --format csv > actors.csv",
