@@ -136,6 +136,21 @@ class OutletTable:
         self.outlets: tuple[Outlet, ...] = tuple(by_id.values())
         self._domains = {d: o for o in self.outlets for d in o.domains}
         self._names = {n.casefold(): o for o in self.outlets for n in o.names}
+        self._automaton: Any = None
+
+    @property
+    def name_automaton(self) -> Any:
+        """Case-sensitive Aho-Corasick automaton over every outlet name and alias (built once per table)."""
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for o in self.outlets:
+                for n in o.names:
+                    automaton.add_word(n, n)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -229,28 +244,42 @@ class OutletEvidence:
     body: str = ""
 
 
-_CITED_TEMPLATES = (
-    r"\b(?:reported by|according to|citing|cited by|quoted by|reports? (?:in|by)|told) (?:the )?{name}\b",
-    r"\b(?:the )?{name} (?:reported|wrote|said|cited|quoted|revealed|published)\b",
+# Phrases around an outlet's name that make it the speaker's own outlet ("told Sputnik", "Sputnik has
+# learned") or another, cited outlet ("CNN reported", "according to the FT"). "told X" is both: it counts as a
+# self-reference only when the outlet is not also cited elsewhere in the text.
+_SELF_BEFORE = re.compile(r"\b(?:told|in an interview with|speaking to|speaking with|in comments to) $")
+_SELF_AFTER = re.compile(r"(?: has)? learned\b|(?:'s)? correspondent\b")
+_CITED_BEFORE = re.compile(
+    r"\b(?:reported by|according to|citing|cited by|quoted by|reports? (?:in|by)|told) (?:the )?$"
 )
-_SELF_TEMPLATES = (
-    r"\btold {name}\b",
-    r"\b(?:in an interview with|speaking to|speaking with|in comments to) {name}\b",
-    r"\b{name} (?:has )?learned\b",
-    r"\b{name}(?:'s)? correspondent\b",
-)
+_CITED_AFTER = re.compile(r" (?:reported|wrote|said|cited|quoted|revealed|published)\b")
 
 
-def _names_pattern(o: Outlet) -> str:
-    return "(?:" + "|".join(re.escape(n) for n in sorted(o.names, key=len, reverse=True)) + ")"
+def _mentions(table: OutletTable, kind: str, text: str) -> list[tuple[Outlet, str, int]]:
+    """(outlet, phrase, position) for each outlet first mentioned in a ``kind`` ("self"/"cited") construction.
 
-
-def _mentions(templates: Sequence[str], o: Outlet, text: str) -> re.Match[str] | None:
-    names = _names_pattern(o)
-    for t in templates:
-        if m := re.search(t.format(name=names), text):
-            return m
-    return None
+    Outlet names are found with one case-sensitive Aho-Corasick pass; only the few words around each name
+    are then checked, so the cost does not grow with the size of the outlet table.
+    """
+    before_re, after_re = (_SELF_BEFORE, _SELF_AFTER) if kind == "self" else (_CITED_BEFORE, _CITED_AFTER)
+    out: list[tuple[Outlet, str, int]] = []
+    seen: set[str] = set()
+    for end, name in table.name_automaton.iter(text):
+        start = end - len(name) + 1
+        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
+            end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "-_")
+        ):
+            continue  # not a whole word
+        o = table.by_name(name)
+        if o is None or o.id in seen:
+            continue
+        left = before_re.search(text, max(0, start - 40), start)
+        right = after_re.match(text, end + 1)
+        if left or right:
+            seen.add(o.id)
+            phrase = text[left.start() if left else start : right.end() if right else end + 1]
+            out.append((o, phrase, left.start() if left else start))
+    return out
 
 
 def _info(
@@ -348,24 +377,21 @@ def detect_outlet(ev: OutletEvidence, table: OutletTable) -> OutletInfo:
 
     if publisher is None:
         self_ref = None
-        for o in table.outlets:
-            if (m := _mentions(_SELF_TEMPLATES, o, ev.body)) is None:
+        for o, text, pos in _mentions(table, "self", ev.body):
+            elsewhere = ev.body[:pos] + " " * len(text) + ev.body[pos + len(text) :]
+            if any(c is o for c, _, _ in _mentions(table, "cited", elsewhere)):
+                hints.append(f"cites {o.name} ({text!r} and elsewhere), taken as a cited outlet, not the publisher")
                 continue
-            if _mentions(_CITED_TEMPLATES, o, ev.body.replace(m.group(0), " ")):
-                hints.append(
-                    f"cites {o.name} ({m.group(0)!r} and elsewhere), taken as a cited outlet, not the publisher"
-                )
-                continue
-            self_ref = (o, m.group(0))
+            self_ref = (o, text)
             break
         if self_ref is not None:
             publisher, publisher_name, confidence = self_ref[0], self_ref[0].name, "low"
             how.append(f"self-reference {self_ref[1]!r}")
 
     if publisher is None and wire is None:
-        for o in table.outlets:
-            if (m := _mentions(_CITED_TEMPLATES, o, ev.body)) and not any(o.name in h for h in hints):
-                hints.append(f"cites {o.name} ({m.group(0)!r}), taken as a cited outlet, not the publisher")
+        for o, text, _ in _mentions(table, "cited", ev.body):
+            if not any(o.name in h for h in hints):
+                hints.append(f"cites {o.name} ({text!r}), taken as a cited outlet, not the publisher")
         for line in ev.signature_lines:
             if m := re.search(r"\b(?:from|in|of) ((?:[A-Z][a-z]+ ?){1,3})\b", line):
                 hints.append(f"footer mentions {m.group(1).strip()!r}: {line[:80]!r}")
