@@ -194,12 +194,12 @@ class Scorer:
     @property
     def lexicons_(self) -> tuple[Lexicon, ...]:
         """The lexicons in use (bundled, with user replacements)."""
-        return _resources(self.lexicons, self.outlet_tables, self.termpacks)[0]
+        return _resources(self.lexicons, self.outlet_tables, self.termpacks).lexicons
 
     def score(self, article: Article) -> ArticleScore:
         """Score one article; an unreadable or non-English article gets an error instead of scores."""
-        lexicons, matcher, names, naming = _resources(self.lexicons, self.outlet_tables, self.termpacks)
-        refs = tuple(lex.ref for lex in lexicons) + tuple(p.ref for p in naming.packs)
+        res = _resources(self.lexicons, self.outlet_tables, self.termpacks)
+        matcher, names, naming, refs = res.matcher, res.names, res.naming, res.refs
         if article.error is not None:
             return ArticleScore(article, error=article.error, lexicons=refs)
         if article.language != "en":
@@ -217,8 +217,7 @@ class Scorer:
         own = OutletNames(names.pattern, _own_names(article))
         hedge_ev, hedge_m = measure_hedging(text, sentences, matches)
         attr_ev, attr_m = measure_attribution(text, sentences, matches, own)
-        categories = _word_choice_categories(lexicons)
-        word_ev, word_m = measure_word_choice(text, sentences, matches, n_words, categories)
+        word_ev, word_m = measure_word_choice(text, sentences, matches, n_words, res.word_choice_categories)
         sent_ev, sent_m = measure_sentiment(text, sentences, prepared)
         word_ev = word_ev + naming.find(text, sentences, prepared) + sent_ev
         word_m.update(sent_m)
@@ -237,11 +236,6 @@ class Scorer:
         return ArticleScore(article, sentences, metrics, evidence, refs)
 
 
-@cache
-def _word_choice_categories(lexicons: tuple[Lexicon, ...]) -> tuple[str, ...]:
-    return tuple(c for lex in lexicons if lex.name in WORD_CHOICE_LEXICONS for c in lex.categories)
-
-
 def _own_names(article: Article) -> frozenset[str]:
     return _names_of(article.outlet.publisher, article.outlet.name)
 
@@ -258,10 +252,22 @@ def _names_of(*names: str | None) -> frozenset[str]:
     return frozenset(own)
 
 
+@dataclass(frozen=True, eq=False)
+class _Resources:
+    """Everything a Scorer needs, built once per configuration."""
+
+    lexicons: tuple[Lexicon, ...]
+    matcher: PhraseMatcher
+    names: OutletNames
+    naming: NamingMatcher
+    refs: tuple[str, ...]
+    word_choice_categories: tuple[str, ...]
+
+
 @cache
 def _resources(
     lexicon_paths: tuple[str | Path, ...], outlet_tables: tuple[str | Path, ...], termpack_paths: tuple[str | Path, ...]
-) -> tuple[tuple[Lexicon, ...], PhraseMatcher, OutletNames, NamingMatcher]:
+) -> _Resources:
     user = [load_lexicon(p) for p in lexicon_paths]
     replaced = {lex.name for lex in user}
     lexicons = tuple([bundled_lexicon(n) for n in BUNDLED if n not in replaced] + user)
@@ -269,7 +275,15 @@ def _resources(
     names = OutletNames.build(n for o in table.outlets for n in o.names)
     user_packs = [load_termpack(p) for p in termpack_paths]
     packs: list[TermPack] = [p for p in bundled_termpacks() if p.name not in {u.name for u in user_packs}] + user_packs
-    return lexicons, PhraseMatcher(lexicons), names, NamingMatcher(packs)
+    naming = NamingMatcher(packs)
+    return _Resources(
+        lexicons=lexicons,
+        matcher=PhraseMatcher(lexicons),
+        names=names,
+        naming=naming,
+        refs=tuple(lex.ref for lex in lexicons) + tuple(p.ref for p in naming.packs),
+        word_choice_categories=tuple(c for lex in lexicons if lex.name in WORD_CHOICE_LEXICONS for c in lex.categories),
+    )
 
 
 @cache
