@@ -48,7 +48,15 @@ def ensure_env(extras: str = "") -> None:
 def demo() -> int:
     ensure_env()
     print("\nScoring the bundled example corpus (3 fictional outlets x 3 events, .txt/.html/.jsonl):\n", flush=True)
-    return run(BIN / "framing", "score", EXAMPLE, "--outlets", EXAMPLE / "outlets.yaml")
+    code = run(BIN / "framing", "score", EXAMPLE, "--outlets", EXAMPLE / "outlets.yaml")
+    if code != 0:
+        return code
+    print("\nComparing the outlets (statistics, term contrasts, actors, figures):\n", flush=True)
+    return run(
+        BIN / "framing", "compare", EXAMPLE, "--by", "outlet", "--out", ROOT / "out" / "example-report",
+        "--outlets", EXAMPLE / "outlets.yaml", "--actors", EXAMPLE / "actors.yaml", "--termpack",
+        EXAMPLE / "termpack.yaml", "--no-progress",
+    )  # fmt: skip
 
 
 def test() -> int:

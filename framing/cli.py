@@ -326,6 +326,20 @@ def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> 
 @click.option("--column", "column_map", multiple=True, metavar="ATTR=NAME", help="Field of JSON/CSV records.")
 @click.option("--text-column", default=None, help="Text field of JSON/CSV records.")
 @click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Actor set (YAML) instead of the bundled ones. Repeatable.",
+)
+@click.option(
+    "--termpack",
+    "termpacks",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra or replacement term pack (YAML). Repeatable.",
+)
+@click.option(
     "--n-boot",
     type=click.IntRange(min=100),
     default=2000,
@@ -341,6 +355,8 @@ def compare_cmd(
     outlet_tables: Sequence[str],
     column_map: Sequence[str],
     text_column: str | None,
+    actor_files: Sequence[str],
+    termpacks: Sequence[str],
     n_boot: int,
     title: str | None,
     progress: bool,
@@ -348,6 +364,7 @@ def compare_cmd(
     """Compare framing across groups of articles and write an HTML report with CSVs and figures."""
     from pathlib import Path
 
+    from framing.actors import load_actor_set
     from framing.comparison_report import build_comparison_report
     from framing.reading import read_articles
     from framing.scoring import Scorer
@@ -356,7 +373,8 @@ def compare_cmd(
     if text_column:
         columns["text"] = text_column
     try:
-        scorer = Scorer(outlet_tables=outlet_tables)
+        actor_sets = [load_actor_set(p) for p in actor_files] or None
+        scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks)
         articles = read_articles(list(paths), columns=columns, outlet_tables=outlet_tables)
         scores = []
         if progress:
@@ -371,7 +389,9 @@ def compare_cmd(
             scores = [scorer.score(a) for a in articles]
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
-        index = build_comparison_report(scores, Path(out_dir), by=by, title=title, command=command, n_boot=n_boot)
+        index = build_comparison_report(
+            scores, Path(out_dir), by=by, title=title, command=command, n_boot=n_boot, actor_sets=actor_sets
+        )
     except (FramingError, ValueError) as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"report: {index}")

@@ -90,6 +90,7 @@ def build_comparison_report(
     command: str = "",
     n_boot: int = 2000,
     seed: int = 0,
+    actor_sets: Sequence[Any] | None = None,
 ) -> Path:
     """Compare scored articles grouped by ``by`` and write the report folder.
 
@@ -102,6 +103,7 @@ def build_comparison_report(
         command: The command line, shown in the report.
         n_boot: Bootstrap resamples for the confidence intervals.
         seed: Seed of every random draw (bootstrap, permutations).
+        actor_sets: Actor sets for the actor comparison (the bundled ones by default).
 
     Returns:
         The path of ``index.html``.
@@ -181,7 +183,7 @@ def build_comparison_report(
             )
         )
 
-    actors = actor_comparison(ok, by=by)
+    actors = actor_comparison(ok, by=by, actor_sets=actor_sets)
     actors.to_csv(out / "actors.csv", index=False)
     actor_figs = []
     if len(actors):
