@@ -183,7 +183,7 @@ def build_comparison_report(
             )
         )
 
-    actors = actor_comparison(ok, by=by, actor_sets=actor_sets)
+    actors = actor_comparison(ok, by=dict(zip(usable["id"], usable[by], strict=True)), actor_sets=actor_sets)
     actors.to_csv(out / "actors.csv", index=False)
     actor_figs = []
     if len(actors):
