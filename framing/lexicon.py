@@ -17,8 +17,8 @@ Aho-Corasick automaton (pyahocorasick) on word boundaries, longest match first.
 
 Example:
     >>> lex = bundled_lexicon("hedges")
-    >>> lex.ref
-    'hedges@1.0.0'
+    >>> lex.ref.startswith("hedges@")
+    True
     >>> m = PhraseMatcher([lex]).find("Allegedly, this happened.")
     >>> [(x.text, x.entries[0].category) for x in m]
     [('Allegedly', 'hedge.attribution')]
