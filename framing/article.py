@@ -87,6 +87,8 @@ class Article:
         removed: Lines the cleaner removed, each with its reason.
         warnings: Non-fatal problems met while reading (e.g. a fallback encoding).
         error: Why the article could not be read or scored; ``None`` when all is well.
+        meta: Other fields of the input record (JSON/CSV/DataFrame) kept as they were, e.g. ``lean`` or
+            ``topic``: they become ``meta.<name>`` columns of the article table, so you can group by them.
     """
 
     id: str
@@ -105,6 +107,7 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -132,6 +135,7 @@ class Article:
             "text": self.text,
             "warnings": list(self.warnings),
             "error": self.error,
+            "meta": dict(self.meta),
         }
         if raw:
             d["raw"] = self.raw

@@ -2,7 +2,8 @@
 
 Formats: ``.txt`` (raw scraped text, cleaned by :mod:`framing.clean`), ``.html``/``.htm`` (main text and
 metadata via trafilatura), ``.jsonl``/``.ndjson``/``.json`` and ``.csv``/``.tsv`` (one article per record;
-column names configurable).
+column names configurable; other record fields are kept in ``Article.meta``). Any of them may be gzipped
+(``.jsonl.gz``): records are streamed, and a single gzipped article is decompressed within the size limit.
 
 A problem with one input never stops the batch: by default the reader yields an :class:`~framing.Article`
 whose ``error`` names the file (and line or record) and the reason, and goes on with the next input.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import glob as _glob
+import gzip
 import json
 import os
 import sys
@@ -131,9 +133,26 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             "--max-bytes N (CLI), max_bytes=N (API) or FRAMING_MAX_BYTES, or split the file",
         )
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+        if not _gzipped(path):
+            return path.read_bytes()
+        with gzip.open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)  # bounded: a small .gz may expand enormously
+    except (OSError, EOFError) as exc:
+        raise InputError(source, f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if len(data) > max_bytes:
+        raise InputError(source, f"decompressed text is over the {max_bytes / 1e6:.0f} MB limit for one article")
+    return data
+
+
+def _gzipped(path: Path) -> bool:
+    return path.suffix.lower() == ".gz"
+
+
+def _open(path: Path, mode: str, **kwargs: Any) -> Any:
+    """Open a file, transparently decompressing ``.gz``."""
+    if _gzipped(path):
+        return gzip.open(path, mode if "b" in mode else mode + "t", **kwargs)
+    return path.open(mode, **kwargs)
 
 
 # --- building articles -------------------------------------------------------------------------------------
@@ -271,16 +290,19 @@ def _record_article(
         )
     rid = pick("id")
     meta = {k: pick(k) for k in ("title", "url", "date", "outlet", "byline")}
+    used = {name for attr in DEFAULT_COLUMNS for name in opts.fields(attr)}
+    extra = {str(k): v for k, v in rec.items() if k not in used and isinstance(v, str | int | float | bool)}
     # a record's own id names it ("file#id", or the id alone for a DataFrame); else its position does
     aid = default_id if rid is None else f"{prefix}#{rid}" if prefix else str(rid)
-    return article_from_text(text, id=aid, source_path=source_path, meta=meta, table=table)
+    article = article_from_text(text, id=aid, source_path=source_path, meta=meta, table=table)
+    return replace(article, meta=extra) if extra else article
 
 
 def _iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -> Iterator[Article]:
     """Yield one article (or failure) per record of a JSONL / JSON / CSV file, streaming where possible."""
     source, stem = str(path), path.stem
     if fmt == "jsonl":
-        with path.open("rb") as fh:
+        with _open(path, "rb") as fh:
             for no, line in enumerate(fh, start=1):
                 where = f"{source}:{no}"
                 if not line.strip():
@@ -330,7 +352,7 @@ def _iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -
         return
     # csv / tsv
     csv.field_size_limit(max(opts.max_bytes, 131072))
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+    with _open(path, "r", encoding="utf-8-sig", errors="replace", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
         found = reader.fieldnames or []
         if not any(name in found for name in opts.fields("text")):
@@ -351,10 +373,14 @@ def _iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -
                 yield _failed(f"{stem}:{no}", source, str(exc))
 
 
+def _suffix(path: Path) -> str:
+    return (path.with_suffix("") if _gzipped(path) else path).suffix.lower()
+
+
 def _format_of(path: Path, forced: str | None) -> str:
     if forced:
         return forced
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
@@ -390,7 +416,7 @@ def _expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
         p = Path(s)
         if p.is_dir():
             files = sorted(
-                (f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES - {""}
+                (f for f in p.rglob("*") if f.is_file() and _suffix(f) in SUPPORTED_SUFFIXES - {""}
                  and not any(part.startswith(".") for part in f.relative_to(p).parts)
                  and f.name not in {"README.md", "outlets.yaml", "planted.yaml"}),
                 key=lambda f: f.relative_to(p).as_posix(),

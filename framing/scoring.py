@@ -352,5 +352,6 @@ def _article_row(s: ArticleScore) -> dict[str, Any]:
         "n_words": s.n_words,
         **{k: v for k, v in s.metrics.items() if k not in {"n_words", "n_sentences"}},
         **{f"naming.{k}": v["dominant"] for k, v in sorted(s.naming.items())},
+        **{f"meta.{k}": v for k, v in a.meta.items()},
         "error": s.error,
     }
