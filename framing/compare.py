@@ -740,7 +740,8 @@ SMALL_STOP_WORDS: frozenset[str] = frozenset(
     when where while also just""".split()
 )
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[.!?;:,()\[\]\"“”]")
+# dotted acronyms ("U.S.", "U.N.") are one token, not "u" and "s"
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’-][^\W_]+)*|[.!?;:,()\[\]\"“”]")
 
 
 def tokenize(
@@ -757,6 +758,8 @@ def tokenize(
     Example:
         >>> tokenize("The regime's so-called recount, in 2025.")
         ['the', 'regime', 'so-called', 'recount', 'in']
+        >>> tokenize("U.S. envoys met U.N. staff.")
+        ['u.s.', 'envoys', 'met', 'u.n.', 'staff']
         >>> tokenize("The so-called recount, in 2025.", bigrams=True, stop_words={"the", "in"})
         ['so-called', 'recount', 'so-called recount']
     """
