@@ -88,6 +88,11 @@ def group_colors(groups: Iterable[Any]) -> dict[str, str]:
     return {g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(names)}
 
 
+def _group_word(by: str) -> str:
+    """A readable name for the grouping column ("meta.lean" -> "lean", "outlet_country" -> "outlet country")."""
+    return by.removeprefix("meta.").replace("_", " ")
+
+
 def _figure(width: float, height: float) -> Figure:
     fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
     FigureCanvasAgg(fig)
@@ -281,10 +286,10 @@ class OutletProfileDisplay(_Display):
             a.set_axisbelow(True)
             a.margins(x=0.15)
             if k % ncols == 0:
-                a.set_ylabel(self.by)
+                a.set_ylabel(_group_word(self.by))
         for a in axes[len(metrics) :]:
             a.set_visible(False)
-        title = f"Mean per {self.by} with bootstrap {self.level:.0%} confidence interval"
+        title = f"Mean per {_group_word(self.by)} with bootstrap {self.level:.0%} confidence interval"
         notes = []
         if hollow:
             notes.append(f"Open circle: fewer than {self.min_n} articles, mean only (no interval).")
@@ -382,11 +387,11 @@ class MetricHeatmapDisplay(_Display):
         ax.xaxis.tick_top()
         ax.xaxis.set_label_position("top")
         ax.tick_params(length=0)
-        ax.set_xlabel(self.by)
+        ax.set_xlabel(_group_word(self.by))
         ax.set_ylabel("metric (unit)")
-        ax.set_title(f"Mean per {self.by}; colour = z-score within each metric (across {self.by}s)", fontsize=11)
+        ax.set_title(f"Mean per {_group_word(self.by)}\ncolour: z-score within each metric", fontsize=11)
         cbar = fig.colorbar(img, ax=ax, shrink=0.8, aspect=25)
-        cbar.set_label(f"z-score within the metric\n(blue: below, red: above the other {self.by}s)", fontsize=8.5)
+        cbar.set_label("z-score within the metric\n(blue: below, red: above the other groups)", fontsize=8.5)
         self.figure_, self.ax_, self.colorbar_ = fig, ax, cbar
         return self
 
@@ -694,9 +699,9 @@ class VoiceShareDisplay(_Display):
         ax.set_yticks(y)
         ax.set_yticklabels([f"{g}\n({int(totals.get(g, 0))} statements)" for g in groups])
         ax.set_xlim(0, max(100.0, float(left.max()) if len(left) else 100.0))
-        ax.set_xlabel(f"share of the {self.by}'s attributed statements (%)")
-        ax.set_ylabel(self.by)
-        ax.set_title(f"Whose statements each {self.by} carries", fontsize=12)
+        ax.set_xlabel(f"share of the {_group_word(self.by)}'s attributed statements (%)")
+        ax.set_ylabel(_group_word(self.by))
+        ax.set_title(f"Whose statements each {_group_word(self.by)} carries", fontsize=12)
         _legend(ax, own, ncols=min(4, len(segments) + 2))
         self.figure_, self.ax_ = fig, ax
         return self
@@ -775,11 +780,11 @@ class HedgedClaimsDisplay(_Display):
         ax.set_ylim(-0.6, max(len(actors), 1) - 0.4)
         ax.set_xlabel("actor's statements that are hedged or flagged unverifiable (%)")
         ax.set_ylabel("actor (source of the statements)")
-        ax.set_title(f"Hedged claims by actor and {self.by}", fontsize=12)
+        ax.set_title(f"Hedged claims by actor and {_group_word(self.by)}", fontsize=12)
         ax.grid(axis="x", color="#E5E5E5", lw=0.8)
         ax.set_axisbelow(True)
         handles = [Patch(color=colors[g], label=g) for g in groups]
-        _legend(ax, own, handles=handles, title=self.by, ncols=min(4, len(groups)))
+        _legend(ax, own, handles=handles, title=_group_word(self.by), ncols=min(4, len(groups)))
         if not actors:
             ax.text(50, 0, "no actor has attributed statements", ha="center", va="center", color=_GREY)
         self.figure_, self.ax_ = fig, ax
@@ -909,7 +914,7 @@ class MetricTimelineDisplay(_Display):
         ax.set_ylabel(metric_unit(self.metric))
         ax.grid(axis="y", color="#E5E5E5", lw=0.8)
         ax.set_axisbelow(True)
-        title = f"{metric_label(self.metric)} over time by {self.by}"
+        title = f"{metric_label(self.metric)} over time by {_group_word(self.by)}"
         notes = []
         if hollow:
             notes.append(f"open circles: fewer than {self.min_n} articles in the {self.freq}, no interval")
@@ -921,7 +926,7 @@ class MetricTimelineDisplay(_Display):
         ax.set_title("\n".join([title, *notes]), fontsize=10)
         ax.title.set_wrap(True)
         handles = [Line2D([], [], color=colors[g], marker="o", lw=1.6, label=g) for g in groups]
-        ax.legend(handles=handles, title=self.by, fontsize=8, title_fontsize=8, loc="upper left",
+        ax.legend(handles=handles, title=_group_word(self.by), fontsize=8, title_fontsize=8, loc="upper left",
                   bbox_to_anchor=(1.01, 1.0), frameon=False)  # fmt: skip
         self.figure_, self.ax_ = fig, ax
         return self
