@@ -226,13 +226,19 @@ _NON_WORD = re.compile(r"[^\w'-]|_")
 _EDGE_PUNCT = re.compile(r"(?<![\w])['-]|['-](?![\w])")
 
 
+# ASCII punctuation other than ' and - becomes a space (str.translate is ~20x faster than the regex)
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c in "'-")})
+
+
 def prepare_text(text: str) -> str:
     """Lower-case without changing length and turn every non-word character into a space."""
     low = text.lower()
     if len(low) != len(text):  # a few characters (e.g. U+0130) lower-case to two code points
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = _NON_WORD.sub(" ", low)
-    return " " + _EDGE_PUNCT.sub(" ", low) + " "
+    low = low.translate(_ASCII_NON_WORD) if low.isascii() else _NON_WORD.sub(" ", low)
+    if "'" in low or "-" in low:
+        low = _EDGE_PUNCT.sub(" ", low)
+    return " " + low + " "
 
 
 class PhraseMatcher:
