@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -41,7 +41,24 @@ _TABLE_COLUMNS = (
 _STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_choice": "black on red"}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose heavy commands (model training imports scikit-learn) load only when used."""
+
+    lazy: ClassVar[dict[str, str]] = {"train": "framing.models.cli:train", "evaluate": "framing.models.cli:evaluate"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            import importlib
+
+            module, _, attr = self.lazy[cmd_name].partition(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="framing")
 def main() -> None:
     """Measure source bias and framing in news articles: word choice, attribution and hedging.

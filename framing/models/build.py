@@ -1,0 +1,109 @@
+"""Rebuild the models shipped with framing and their manifest.
+
+    python -m framing.models.build --data ../shared/data            # every shippable task
+    python -m framing.models.build --data ../shared/data --task lean
+
+Writes ``framing/models/data/<task>.npz`` for each task whose training-data licence allows redistributing a
+model trained on it, and rewrites ``framing/models/data/MANIFEST.json``: per task, the data, licence, whether
+it ships and why, dev metrics, the rebuild command, file size and SHA-256. Tasks that do not ship are listed
+with the command that trains them locally (into ``<data home>/models/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from framing.models import shipped_dir
+from framing.models.format import load_model, save_model
+from framing.models.tasks import TASKS
+from framing.models.train import train_task
+
+__all__ = ["LICENCE_DECISIONS", "main", "write_manifest"]
+
+#: Why each task's model does or does not ship.
+LICENCE_DECISIONS: dict[str, str] = {
+    "biased": "Not shipped. BABE is released under AGPL-3.0; a model trained on it is arguably a derivative of "
+    "the data and would carry AGPL obligations that framing's MIT licence cannot pass on. Train it locally.",
+    "hedged": "Not shipped. The WikiWeasel CSV (a third-party conversion of the CoNLL-2010 Wikipedia data) states "
+    "no licence, so redistribution rights are unknown. Train it locally.",
+    "subjective": "Shipped. NewsSD-ENG is CC BY 4.0, which allows redistributing adapted material with attribution: "
+    "the attribution (Antici et al. 2024, CC BY 4.0) is in this manifest and in the model header.",
+    "lean": "Not shipped, although the licence would allow it: AllSides/Baly et al. 2020 is Apache-2.0 (derived "
+    "works may be redistributed with the notice and attribution). On the media-split dev set (outlets unseen in "
+    "training; 69 % of its articles come from left-rated outlets, mostly the New York Times) the model reaches "
+    "macro-F1 0.28 and accuracy 0.25, below always answering 'left' (accuracy 0.69): a default that is worse "
+    "than a constant would mislead users. Train it locally (framing train lean) to study it; it is then "
+    "picked up from the data home.",
+    "attribution": "Not built. PolNeAR states no licence, and a sentence classifier was not attempted in this "
+    "milestone: the rule-based attribution scorer stays the reference.",
+}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_manifest(folder: Path | None = None) -> Path:
+    """Rewrite ``MANIFEST.json`` from the model files present in ``folder`` (the shipped-models folder)."""
+    folder = folder or shipped_dir()
+    entries: list[dict[str, Any]] = []
+    for name, task in TASKS.items():
+        path = folder / f"{name}.npz"
+        e: dict[str, Any] = {
+            "task": name,
+            "unit": task.unit,
+            "classes": list(task.classes),
+            "training_data": task.dataset,
+            "data_folder": task.folder,
+            "licence": task.licence,
+            "citation": task.citation,
+            "ships": task.shippable,
+            "decision": LICENCE_DECISIONS[name],
+            "dev_split": task.dev_name,
+            "target": {task.headline: task.target},
+        }
+        if name == "lean":
+            e["licence_allows_shipping"] = True
+        if task.shippable:
+            e["rebuild"] = f"python -m framing.models.build --data ../shared/data --task {name}"
+            if path.is_file():
+                m = load_model(path)
+                e.update(file=path.name, bytes=path.stat().st_size, sha256=_sha256(path),
+                         trained=m.meta.get("trained"), settings=m.meta.get("settings"),
+                         dev_metrics=m.meta.get("dev_metrics"))  # fmt: skip
+        else:
+            e["train_locally"] = f"framing train {name} --data ../shared/data/{task.folder}"
+        entries.append(e)
+    entries.append({"task": "attribution", "training_data": "PolNeAR (Newell et al. 2018)", "licence": "none stated",
+                    "ships": False, "decision": LICENCE_DECISIONS["attribution"]})  # fmt: skip
+    out = folder / "MANIFEST.json"
+    out.write_text(json.dumps({"format": "framing-models-manifest", "version": 1, "models": entries}, indent=2) + "\n",
+                   encoding="utf-8")  # fmt: skip
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, required=True, help="the shared data folder (../shared/data)")
+    parser.add_argument("--task", action="append", choices=[n for n, t in TASKS.items() if t.shippable],
+                        help="task(s) to rebuild (default: every shippable task)")  # fmt: skip
+    args = parser.parse_args(argv)
+    folder = shipped_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in args.task or [n for n, t in TASKS.items() if t.shippable]:
+        cmd = f"python -m framing.models.build --data ../shared/data --task {name}"
+        model, info = train_task(name, args.data, command=cmd)
+        path = save_model(model, folder / f"{name}.npz")
+        print(f"{name}: dev {info['dev']['macro_f1']} macro-F1, {info['seconds']} s -> {path} "
+              f"({path.stat().st_size / 1e6:.2f} MB)")  # fmt: skip
+    print(f"wrote {write_manifest(folder)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

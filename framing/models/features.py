@@ -1,0 +1,245 @@
+"""The project's lexicon and rule scorers as a scikit-learn transformer.
+
+:class:`LexiconFeatures` turns raw texts (sentences or whole articles) into a small dense matrix: for every
+evidence category the scorers know (``hedge.modal``, ``booster``, ``cue.nonneutral``, ``source.anonymous``,
+``loaded.pejorative`` ...) the number of evidence items and their summed weight, the VADER-style sentence
+tone, and a few surface cues (length, quotation marks, first/second-person pronouns, exclamation and question
+marks, digits, all-capital words). The evidence is produced by the same code ``framing score`` uses
+(:class:`framing.lexicon.PhraseMatcher` and the ``measure_*`` functions), each text scored as one sentence.
+
+It follows the scikit-learn contract (``__init__`` only stores settings, ``fit`` returns ``self``, learned
+attributes end in ``_``, :meth:`~LexiconFeatures.get_feature_names_out`), so it combines with n-gram
+vectorizers in a user's own pipeline:
+
+Example:
+    >>> from sklearn.feature_extraction.text import TfidfVectorizer
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sklearn.pipeline import make_pipeline, make_union
+    >>> pipe = make_pipeline(make_union(TfidfVectorizer(), LexiconFeatures()), LogisticRegression())
+    >>> pipe.fit(["It may allegedly be so.", "The bill passed.", "Critics slammed the vile scheme.",
+    ...           "The vote was held."], [1, 0, 1, 0]).predict(["It may rain."]).shape
+    (1,)
+    >>> LexiconFeatures().fit(["x"]).get_feature_names_out()[:2].tolist()
+    ['lex__booster__count', 'lex__booster__weight']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon
+from framing.measures.attribution import OutletNames, measure_attribution
+from framing.measures.hedging import measure_hedging
+from framing.measures.sentiment import sentence_compound
+from framing.measures.word_choice import measure_word_choice
+from framing.sentences import Sentence
+
+__all__ = ["RULE_CATEGORIES", "SURFACE_FEATURES", "LexiconFeatures", "lexicon_refs"]
+
+#: Evidence categories produced by rules rather than lexicon rows (always present as columns).
+RULE_CATEGORIES = (
+    "cue.neutral",
+    "cue.nonneutral",
+    "quote.direct",
+    "source.anonymous",
+    "source.media",
+    "source.named",
+    "source.pronoun",
+    "source.self",
+)
+#: Surface features, in column order.
+SURFACE_FEATURES = (
+    "log_words",
+    "tone",
+    "abs_tone",
+    "exclamations",
+    "questions",
+    "quote_marks",
+    "first_person",
+    "second_person",
+    "digits",
+    "all_caps_words",
+    "ly_adverbs",
+    "superlatives",
+)
+
+_WORDS = re.compile(r"[A-Za-z0-9][\w'-]*")
+_FIRST = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|I'm|we're|I've|we've)\b", re.IGNORECASE)
+_SECOND = re.compile(r"\b(?:you|your|yours|you're|you've)\b", re.IGNORECASE)
+_QUOTES = re.compile("[\"\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+_CAPS = re.compile(r"\b[A-Z]{3,}\b")
+_LY = re.compile(r"\b[a-z]{3,}ly\b")
+_EST = re.compile(r"\b(?:most|least|[a-z]{3,}est)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+#: The last transform's input and output: several models scoring the same sentences share one computation.
+_LAST: dict[str, Any] = {}
+
+
+@cache
+def _resources() -> tuple[PhraseMatcher, OutletNames, tuple[str, ...], tuple[str, ...]]:
+    """The bundled lexicons' matcher, the outlet-name pattern, the lexicon categories and versioned names."""
+    from framing.outlets import load_outlet_table
+
+    lexicons = [bundled_lexicon(n) for n in BUNDLED]
+    table = load_outlet_table()
+    names = OutletNames.build(n for o in table.outlets for n in o.names)
+    categories = tuple(dict.fromkeys(c for lex in lexicons for c in lex.categories))
+    return PhraseMatcher(lexicons), names, categories, tuple(lex.ref for lex in lexicons)
+
+
+def lexicon_refs() -> tuple[str, ...]:
+    """Versioned names of the bundled lexicons the features are computed from (``hedges@1.0.0`` ...)."""
+    return _resources()[3]
+
+
+def _evidence_counts(text: str, matcher: PhraseMatcher, names: OutletNames) -> dict[str, tuple[int, float]]:
+    """Evidence items per category (count, summed weight) for ``text`` scored as one sentence."""
+    sentence = (Sentence(0, 0, len(text), text, 0),)
+    matches = matcher.find(text)
+    hedge_ev, _ = measure_hedging(text, sentence, matches)
+    attr_ev, _ = measure_attribution(text, sentence, matches, names)
+    word_ev, _ = measure_word_choice(text, sentence, matches, 1)
+    out: dict[str, tuple[int, float]] = {}
+    for e in (*hedge_ev, *attr_ev, *word_ev):
+        if e.category == "source_span" or e.weight <= 0:
+            continue
+        n, w = out.get(e.category, (0, 0.0))
+        out[e.category] = (n + 1, w + e.weight)
+    return out
+
+
+class LexiconFeatures(TransformerMixin, BaseEstimator):
+    """Lexicon and rule evidence per text, as dense features (see the module docstring).
+
+    Args:
+        scale: ``"log1p"`` (default) applies ``log(1 + x)`` to the counts and weights, which suits sentences;
+            ``"per_sentence"`` divides them by the number of sentences found by a cheap punctuation split,
+            which suits whole articles of very different lengths.
+        surface: Add the surface features (:data:`SURFACE_FEATURES`).
+        weights: Add the summed evidence weight per category beside the count.
+
+    Attributes:
+        categories_: Evidence categories, one or two columns each, in column order (set by :meth:`fit`).
+        lexicons_: Versioned names of the lexicons the features came from at fit time.
+        n_features_out_: Number of output columns.
+    """
+
+    def __init__(self, scale: str = "log1p", surface: bool = True, weights: bool = True) -> None:
+        self.scale = scale
+        self.surface = surface
+        self.weights = weights
+
+    def fit(self, X: Iterable[str], y: Any = None) -> LexiconFeatures:
+        """Fix the column layout from the bundled lexicons' categories; ``X`` and ``y`` are not used."""
+        if self.scale not in {"log1p", "per_sentence"}:
+            raise ValueError(f"scale must be 'log1p' or 'per_sentence', got {self.scale!r}")
+        _, _, categories, refs = _resources()
+        self.categories_ = tuple(sorted(set(categories) | set(RULE_CATEGORIES)))
+        self.lexicons_ = refs
+        self.n_features_out_ = len(self.get_feature_names_out())
+        return self
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Column names: ``lex__<category>__count`` (and ``__weight``), then ``lex__surface__<name>``."""
+        if not hasattr(self, "categories_"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError("LexiconFeatures is not fitted yet; call fit first")
+        names: list[str] = []
+        for c in self.categories_:
+            names.append(f"lex__{c}__count")
+            if self.weights:
+                names.append(f"lex__{c}__weight")
+        if self.surface:
+            names.extend(f"lex__surface__{s}" for s in SURFACE_FEATURES)
+        return np.asarray(names, dtype=object)
+
+    def transform(self, X: Iterable[str]) -> np.ndarray:
+        """Return a float64 array of shape ``(n_texts, n_features_out_)``."""
+        if not hasattr(self, "categories_"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError("LexiconFeatures is not fitted yet; call fit first")
+        texts = _as_texts(X)
+        key = (self.scale, self.surface, self.weights, self.categories_, tuple(texts))
+        hit = _LAST.get("last")  # one (key, value) tuple: safe to read while another thread replaces it
+        if hit is not None and hit[0] == key:
+            return hit[1].copy()
+        out = self._transform(texts)
+        _LAST["last"] = (key, out.copy())
+        return out
+
+    def _transform(self, texts: list[str]) -> np.ndarray:
+        matcher, names, _, _ = _resources()
+        col = {c: i for i, c in enumerate(self.categories_)}
+        step = 2 if self.weights else 1
+        n_cat = len(self.categories_) * step
+        width = n_cat + (len(SURFACE_FEATURES) if self.surface else 0)
+        out = np.zeros((len(texts), width), dtype=np.float64)
+        for r, text in enumerate(texts):
+            for cat, (n, w) in _evidence_counts(text, matcher, names).items():
+                j = col.get(cat)
+                if j is None:
+                    continue
+                out[r, j * step] = n
+                if self.weights:
+                    out[r, j * step + 1] = w
+            if self.surface:
+                out[r, n_cat:] = _surface(text)
+        if self.scale == "log1p":
+            out[:, :n_cat] = np.log1p(out[:, :n_cat])
+            if self.surface:
+                s = out[:, n_cat:]
+                s[:, 3:] = np.log1p(s[:, 3:])
+        else:
+            n_sent = np.array([max(1, len(re.findall(r"[.!?](?:\s|$)", t))) for t in texts], dtype=np.float64)
+            out[:, :n_cat] /= n_sent[:, None]
+            if self.surface:
+                out[:, n_cat + 3 :] /= n_sent[:, None]
+        return out
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        return tags
+
+
+def _surface(text: str) -> list[float]:
+    words = len(_WORDS.findall(text))
+    tone = sentence_compound(text) if len(text) < 2000 else _long_tone(text)
+    return [
+        math.log1p(words),
+        tone,
+        abs(tone),
+        text.count("!"),
+        text.count("?"),
+        len(_QUOTES.findall(text)),
+        len(_FIRST.findall(text)),
+        len(_SECOND.findall(text)),
+        len(_DIGITS.findall(text)),
+        len(_CAPS.findall(text)),
+        len(_LY.findall(text)),
+        len(_EST.findall(text)),
+    ]
+
+
+def _long_tone(text: str) -> float:
+    """Mean tone of a long text's chunks (VADER's compound saturates on long texts)."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", text) if p.strip()]
+    return float(np.mean([sentence_compound(p) for p in parts])) if parts else 0.0
+
+
+def _as_texts(X: Iterable[str] | Sequence[str]) -> list[str]:
+    if isinstance(X, str):
+        raise ValueError("LexiconFeatures expects an iterable of texts, got a single string")
+    if isinstance(X, np.ndarray) and X.ndim == 2 and X.shape[1] == 1:
+        X = X[:, 0]
+    return ["" if t is None else str(t) for t in X]

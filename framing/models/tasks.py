@@ -1,0 +1,272 @@
+"""The classification tasks: which data, which split, which labels, which licence, how texts are prepared.
+
+========== ================================ ====================================== =============== =========
+task       data (folder under the data root) train / dev                            labels          licence
+========== ================================ ====================================== =============== =========
+biased     ``babe/`` BABE SG2               project split (``read_babe(part=...)``) biased/neutral  AGPL-3.0
+hedged     ``wikiweasel/train.csv``         project split (``split_of``: tune/dev)  uncertain/...   none stated
+subjective ``newssd/``                      official train / val                    subjective/...  CC BY 4.0
+lean       ``allsides/``                    Baly 2020 media split train / valid     left/center/... Apache-2.0
+========== ================================ ====================================== =============== =========
+
+``--data`` may name the dataset folder itself (``../shared/data/babe``) or the folder holding it
+(``../shared/data``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from framing.errors import InputError
+
+__all__ = ["TASKS", "Task", "dataset_dir", "detokenize", "get_task", "lean_text", "load_split", "outlet_variants"]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A classification task.
+
+    Attributes:
+        name: ``biased``, ``hedged``, ``subjective`` or ``lean``.
+        folder: Dataset folder name under the data root.
+        dataset: Human-readable dataset name.
+        licence: Licence of the training data, as its README states it.
+        shippable: Whether a model trained on it may be redistributed with framing (see MANIFEST.json).
+        classes: Class labels (the positive class last for binary tasks).
+        positive_class: The class whose probability is the score (``None`` for multi-class).
+        dev_name: How the dev portion is made.
+        unit: ``sentence`` or ``article``.
+        headline: The headline metric: ``macro_f1`` or ``f1:<class>``.
+        target: The project's target for the headline metric.
+        published: Published reference figures, for the report.
+        citation: The dataset's citation.
+    """
+
+    name: str
+    folder: str
+    dataset: str
+    licence: str
+    shippable: bool
+    classes: tuple[str, ...]
+    positive_class: str | None
+    dev_name: str
+    unit: str
+    headline: str
+    target: float
+    published: dict[str, str]
+    citation: str
+
+
+TASKS: dict[str, Task] = {
+    t.name: t
+    for t in (
+        Task(
+            "biased", "babe", "BABE SG2 (Spinde et al. 2021)", "AGPL-3.0", False, ("non-biased", "biased"), "biased",
+            "project dev split: 20 % of SG2 sentences by salted SHA-1 of the normalised text "
+            "(framing.datasets._split.in_dev)", "sentence", "macro_f1", 0.80,
+            {"BABE (Spinde et al. 2021), RoBERTa + distant supervision, macro-F1 on their test set": "0.804"},
+            "Spinde et al. (2021), Findings of EMNLP 2021",
+        ),
+        Task(
+            "hedged", "wikiweasel", "WikiWeasel / CoNLL-2010 Task 1 Wikipedia (third-party CSV)", "none stated",
+            False, ("certain", "uncertain"), "uncertain",
+            "project dev split: SHA-1(text)[:8] % 5 == 0 (framing.datasets.wikiweasel.split_of)", "sentence",
+            "f1:uncertain", 0.65,
+            {"CoNLL-2010 Task 1 Wikipedia, best system, uncertain-sentence F1 on the official test set": "60.2"},
+            "Farkas et al. (2010), CoNLL 2010",
+        ),
+        Task(
+            "subjective", "newssd", "NewsSD-ENG (Antici et al. 2024)", "CC BY 4.0", True,
+            ("objective", "subjective"), "subjective", "official val.csv", "sentence", "macro_f1", 0.78, {},
+            "Antici et al. (2024), LREC-COLING 2024",
+        ),
+        Task(
+            "lean", "allsides", "AllSides articles, Baly et al. 2020 media split", "Apache-2.0", False,
+            ("left", "center", "right"), None, "media split valid.tsv (outlets unseen in train)", "article",
+            "macro_f1", 0.65,
+            {
+                "Baly et al. 2020, BERT, media split, accuracy on their test set": "36.8 %",
+                "Baly et al. 2020, BERT + triplet loss (adversarial media adaptation), accuracy": "51.4 %",
+            },
+            "Baly et al. (2020), EMNLP 2020",
+        ),
+    )
+}  # fmt: skip
+
+
+def get_task(name: str) -> Task:
+    """Return a task by name.
+
+    Raises:
+        KeyError: Unknown task (the message lists the known ones).
+    """
+    try:
+        return TASKS[name]
+    except KeyError:
+        raise KeyError(f"unknown task {name!r}; choose one of {', '.join(TASKS)}") from None
+
+
+def dataset_dir(task: Task, data: Path) -> Path:
+    """The task's dataset folder: ``data`` itself, or ``data/<folder>``."""
+    data = Path(data)
+    if (data / task.folder).is_dir():
+        return data / task.folder
+    if data.is_dir() or data.is_file():
+        return data
+    raise InputError(str(data), f"data folder not found (expected the {task.folder}/ folder or its parent)")
+
+
+_PTB_SPACES = [
+    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b"), r"\1"),
+    (re.compile(r" ([,.;:!?%)\]}])"), r"\1"),
+    (re.compile(r"([(\[{$]) "), r"\1"),
+]
+
+
+def detokenize(text: str) -> str:
+    """Undo Penn-Treebank token spacing (``does n't`` -> ``doesn't``, ``word ,`` -> ``word,``), so a model
+    trained on tokenised WikiWeasel sees text as news prints it.
+
+    Example:
+        >>> detokenize("It does n't work , he said ( allegedly ) .")
+        "It doesn't work, he said (allegedly)."
+    """
+    for pat, rep in _PTB_SPACES:
+        text = pat.sub(rep, text)
+    return text
+
+
+_SUFFIX = re.compile(r"\s*(?:\((?:online|web|print|tv|blog)[^)]*\)|-\s*(?:news|opinion|editorial|blogs?|online)\b.*)$",
+                     re.IGNORECASE)  # fmt: skip
+_BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|editing by|story by)\s+[^\n]{0,120}$",
+                     re.IGNORECASE | re.MULTILINE)  # fmt: skip
+_FURNITURE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w{2,}|©[^\n]*|\bcopyright\b[^\n]*|\ball rights reserved\b[^\n]*"
+    r"|\((?:AP|Reuters|AFP|Getty)[^)]{0,60}\)|\b(?:AP|Getty|Reuters|AFP) (?:Photo|Images)\b[^\n]{0,80}",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _outlet_table_names() -> dict[str, tuple[str, ...]]:
+    from framing.outlets import load_outlet_table
+
+    out: dict[str, tuple[str, ...]] = {}
+    for o in load_outlet_table().outlets:
+        for n in o.names:
+            out[n.lower()] = tuple(o.names)
+    return out
+
+
+def outlet_variants(outlet: str | None) -> list[str]:
+    """Names an outlet may call itself by: the AllSides name without ``- News`` / ``(Online News)``, with and
+    without a leading *The*, and every alias the bundled outlet table lists for it.
+
+    Example:
+        >>> outlet_variants("Fox News (Online News)")
+        ['Fox News', 'FNC', 'Fox News (Online News)', 'Fox News Channel', 'The Fox News']
+    """
+    if not outlet:
+        return []
+    core = _SUFFIX.sub("", outlet).strip()
+    names = {core, outlet.strip()}
+    bare = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)
+    names |= {bare, f"The {bare}"}
+    for n in list(names):
+        names |= set(_outlet_table_names().get(n.lower(), ()))
+    return sorted({n for n in names if len(n) >= 3}, key=lambda n: (n != core, n))
+
+
+def lean_text(text: str, title: str | None = None, outlet: str | None = None, authors: str | None = None) -> str:
+    """Prepare an article for the ``lean`` model: the project's cleaner, then outlet self-mentions, bylines,
+    author names, URLs, e-mail and social handles, photo credits and copyright lines removed, so the model
+    cannot learn *who* published the article instead of what it says.
+
+    Example:
+        >>> lean_text("By Jane Roe\\nThe Daily Planet reported that taxes rose. Follow @planet. Jane Roe wrote it.",
+        ...           outlet="Daily Planet - News", authors="Jane Roe")
+        'reported that taxes rose. Follow . wrote it.'
+    """
+    from framing.clean import clean_text
+
+    body = clean_text(text, title=title).text if "\n" in text else text
+    body = _BYLINE.sub(" ", body)
+    body = _FURNITURE.sub(" ", body)
+    names = outlet_variants(outlet)
+    for a in re.split(r",| and |;", authors or ""):
+        a = a.strip()
+        if len(a) >= 4:
+            names.append(a)
+            last = a.split()[-1]
+            if len(last) >= 4:
+                names.append(f"Mr. {last}")
+                names.append(f"Ms. {last}")
+    if names:
+        alts = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        pat = re.compile(r"(?<![\w-])(?:" + alts + r")(?:'s)?(?![\w-])", re.IGNORECASE)
+        body = pat.sub(" ", body)
+    head = f"{title.strip()}\n" if title and title.strip() else ""
+    return " ".join((head + body).split())
+
+
+def _babe(root: Path, part: str) -> tuple[list[str], list[str]]:
+    from framing.datasets.babe import read_babe
+
+    rows = list(read_babe(root, "SG2", part))
+    return [r.text for r in rows], ["biased" if r.biased else "non-biased" for r in rows]
+
+
+def _wikiweasel(root: Path, part: str) -> tuple[list[str], list[str]]:
+    from framing.datasets.wikiweasel import read_wikiweasel
+
+    path = root / "train.csv" if root.is_dir() else root
+    want = {"train": "tune", "dev": "dev"}[part]
+    rows = [r for r in read_wikiweasel(path) if r.split == want]
+    return [detokenize(r.text) for r in rows], ["uncertain" if r.uncertain else "certain" for r in rows]
+
+
+def _newssd(root: Path, part: str) -> tuple[list[str], list[str]]:
+    from framing.datasets.newssd import read_newssd
+
+    rows = list(read_newssd(root, {"train": "train", "dev": "val"}[part]))
+    return [r.text for r in rows], ["subjective" if r.subjective else "objective" for r in rows]
+
+
+def _allsides(root: Path, part: str) -> tuple[list[str], list[str]]:
+    from framing.datasets.allsides import iter_allsides
+
+    texts, labels = [], []
+    for a in iter_allsides(root, split={"train": "train", "dev": "valid"}[part]):
+        texts.append(lean_text(a.text, a.title, a.outlet, a.authors))
+        labels.append(a.lean)
+    return texts, labels
+
+
+_LOADERS: dict[str, Callable[[Path, str], tuple[list[str], list[str]]]] = {
+    "biased": _babe,
+    "hedged": _wikiweasel,
+    "subjective": _newssd,
+    "lean": _allsides,
+}
+
+
+def load_split(task: Task, data: Path, part: str, limit: int | None = None) -> tuple[list[str], list[str]]:
+    """Texts and labels of a task's ``train`` or ``dev`` portion (the held-out test parts are never read).
+
+    Args:
+        task: The task.
+        data: Dataset folder or its parent.
+        part: ``train`` or ``dev``.
+        limit: Keep only the first ``limit`` items (for quick tests).
+    """
+    if part not in {"train", "dev"}:
+        raise ValueError(f"part must be 'train' or 'dev', got {part!r}")
+    texts, labels = _LOADERS[task.name](dataset_dir(task, data), part)
+    if limit is not None:
+        texts, labels = texts[:limit], labels[:limit]
+    keep = [i for i, t in enumerate(texts) if t.strip()]
+    return [texts[i] for i in keep], [labels[i] for i in keep]

@@ -1,0 +1,294 @@
+"""Train and evaluate the task models: TF-IDF word + char n-grams + lexicon features -> logistic regression.
+
+Training is deterministic (fixed ``random_state``, lbfgs solver, no shuffling, sorted vocabularies). The small
+grid of settings in :data:`GRIDS` is searched on the dev portion only, and the chosen model is the one fitted
+on the train portion with the best dev headline score (ties go to the earlier, simpler setting). The dev
+numbers in a model file are therefore tuned on dev: they are an optimistic estimate, said so in the report.
+
+Example:
+    >>> model, report = train_model(["a may b", "a b", "c might d", "c d"] * 5,
+    ...     ["uncertain", "certain"] * 10, task="hedged", settings={"char": None, "lexicon": None, "C": 1.0})
+    >>> model.predict(["x may y"]).tolist()
+    ['uncertain']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+from sklearn.preprocessing import StandardScaler
+
+from framing._version import __version__
+from framing.models.features import LexiconFeatures, lexicon_refs
+from framing.models.model import Block, Model, normalise_for_model
+from framing.models.tasks import TASKS, Task, get_task, load_split
+
+__all__ = ["DEFAULTS", "GRIDS", "classification_report", "evaluate_model", "headline", "train_model", "train_task"]
+
+#: Base settings; a grid point overrides some of them. ``None`` turns a block off.
+DEFAULTS: dict[str, Any] = {
+    "word": {"analyzer": "word", "ngram_range": [1, 2], "lowercase": True, "sublinear_tf": True, "min_df": 1},
+    "char": {"analyzer": "char_wb", "ngram_range": [2, 5], "lowercase": True, "sublinear_tf": True, "min_df": 2},
+    "lexicon": {"scale": "log1p", "surface": True, "weights": True, "weight": 0.05},
+    "C": 3.0,
+    "class_weight": None,
+    "max_iter": 3000,
+    "tune_intercept": False,
+}  # fmt: skip
+
+#: Dev-tuned grids per task (each entry overrides DEFAULTS; nested dicts are merged).
+GRIDS: dict[str, list[dict[str, Any]]] = {
+    "biased": [
+        {"C": c, "lexicon": {"weight": w}} for w in (0.05, 0.1) for c in (1.0, 3.0)
+    ],
+    "hedged": [
+        {"C": c, "lexicon": {"weight": w}, "class_weight": cw, "tune_intercept": True}
+        for cw in (None, "balanced") for w in (0.05, 0.1) for c in (3.0, 10.0)
+    ],
+    "subjective": [
+        {"C": c, "lexicon": {"weight": w}, "class_weight": cw, "tune_intercept": True, **ch}
+        for ch in ({}, {"char": None}) for cw in (None, "balanced") for w in (0.1, 0.3, 1.0) for c in (1.0, 10.0)
+    ],
+    "lean": [
+        {"word": {"ngram_range": [1, 2], "min_df": 5, "max_df": 0.5, "max_features": 60000}, "char": None,
+         "lexicon": None, "C": c, "class_weight": "balanced"}
+        for c in (0.3, 1.0)
+    ],
+}  # fmt: skip
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = {**out[k], **v}
+        else:
+            out[k] = v
+    return out
+
+
+def _vectorizer(cfg: dict[str, Any]) -> TfidfVectorizer:
+    kw = {k: (tuple(v) if k == "ngram_range" else v) for k, v in cfg.items()}
+    return TfidfVectorizer(dtype=np.float64, **kw)
+
+
+class _Features:
+    """Fitted feature blocks, kept so a grid can reuse them across C values."""
+
+    def __init__(self, settings: dict[str, Any], texts: Sequence[str]) -> None:
+        self.blocks: list[Block] = []
+        self.train_mats: list[Any] = []
+        self._fitted: list[Any] = []
+        for kind in ("word", "char"):
+            cfg = settings.get(kind)
+            if not cfg:
+                continue
+            vec = _vectorizer(cfg)
+            X = vec.fit_transform(texts)
+            vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
+            self.blocks.append(Block(kind, dict(cfg), vocabulary=vocab, idf=np.asarray(vec.idf_, dtype=np.float64)))
+            self.train_mats.append(X)
+            self._fitted.append(vec)
+        lex = settings.get("lexicon")
+        if lex and float(lex.get("weight", 1.0)) > 0:
+            lf = LexiconFeatures(**{k: v for k, v in lex.items() if k != "weight"}).fit(texts)
+            L = lf.transform(texts)
+            sc = StandardScaler().fit(L)
+            scale = np.where(sc.scale_ > 0, sc.scale_, 1.0)
+            self.blocks.append(Block("lexicon", dict(lex), mean=sc.mean_.copy(), scale=scale,
+                                     categories=list(lf.categories_)))  # fmt: skip
+            self.train_mats.append(sparse.csr_matrix((L - sc.mean_) / scale * float(lex.get("weight", 1.0))))
+            self._fitted.append(lf)
+
+    def matrix(self) -> sparse.csr_matrix:
+        return sparse.hstack(self.train_mats, format="csr")
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        mats = []
+        for b, obj in zip(self.blocks, self._fitted, strict=True):
+            if b.kind == "lexicon":
+                assert b.mean is not None and b.scale is not None
+                w = float(b.config.get("weight", 1.0))
+                mats.append(sparse.csr_matrix((obj.transform(texts) - b.mean) / b.scale * w))
+            else:
+                mats.append(obj.transform(texts))
+        return sparse.hstack(mats, format="csr")
+
+
+def _fit_lr(X: Any, y: Sequence[str], classes: Sequence[str], C: float, class_weight: Any, max_iter: int) -> Any:
+    lr = LogisticRegression(C=C, class_weight=class_weight, max_iter=max_iter, random_state=0, solver="lbfgs")
+    lr.fit(X, np.asarray(y, dtype=object))
+    missing = set(classes) - set(lr.classes_)
+    if missing:
+        raise ValueError(f"training data has no examples of class(es) {sorted(missing)}")
+    return lr
+
+
+def _to_model(task: Task | None, name: str, classes: Sequence[str], positive: str | None, feats: _Features, lr: Any,
+              meta: dict[str, Any]) -> Model:  # fmt: skip
+    order = [list(lr.classes_).index(c) for c in classes]
+    coef, intercept = lr.coef_, lr.intercept_
+    if len(classes) == 2:
+        if list(lr.classes_) != list(classes):  # lr orders classes alphabetically: flip to our order
+            coef, intercept = -coef, -intercept
+    else:
+        coef, intercept = coef[order], intercept[order]
+    return Model(name, classes, positive, feats.blocks, coef, intercept, meta)
+
+
+def classification_report(gold: Sequence[str], pred: Sequence[str], classes: Sequence[str]) -> dict[str, Any]:
+    """Precision, recall, F1 and support per class, macro-F1, accuracy and the confusion matrix
+    (rows = gold, columns = predicted, in ``classes`` order)."""
+    labels = list(classes)
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
+    cm = confusion_matrix(gold, pred, labels=labels)
+    return {
+        "n": len(gold),
+        "per_class": {
+            c: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4),
+                "support": int(s[i])}
+            for i, c in enumerate(labels)
+        },
+        "macro_f1": round(float(np.mean(f)), 4),
+        "accuracy": round(float(accuracy_score(gold, pred)), 4) if len(gold) else 0.0,
+        "confusion_matrix": {"labels": labels, "rows_gold_cols_pred": cm.tolist()},
+    }
+
+
+def headline(task: Task, report: dict[str, Any]) -> float:
+    """The task's headline number from a :func:`classification_report`."""
+    if task.headline == "macro_f1":
+        return float(report["macro_f1"])
+    return float(report["per_class"][task.headline.split(":", 1)[1]]["f1"])
+
+
+def evaluate_model(model: Model, texts: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    """:func:`classification_report` of ``model`` on labelled texts."""
+    pred = model.predict(texts).tolist() if texts else []
+    return classification_report(list(labels), pred, [str(c) for c in model.classes_])
+
+
+def train_model(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    task: str,
+    settings: dict[str, Any] | None = None,
+    dev: tuple[Sequence[str], Sequence[str]] | None = None,
+    grid: Sequence[dict[str, Any]] | None = None,
+    meta: dict[str, Any] | None = None,
+) -> tuple[Model, dict[str, Any]]:
+    """Train one model; with ``dev`` and ``grid``, pick the grid point with the best dev headline score.
+
+    Args:
+        texts: Training texts.
+        labels: Their labels (strings of the task's classes).
+        task: Task name (decides classes and the headline metric).
+        settings: Overrides of :data:`DEFAULTS` (used alone, or as the base of every grid point).
+        dev: ``(texts, labels)`` used to choose among grid points and reported in the model header.
+        grid: Setting overrides to try.
+        meta: Extra header fields.
+
+    Returns:
+        ``(model, info)`` where ``info`` holds the chosen settings, every grid point's dev score and the dev
+        report of the chosen model.
+    """
+    t = get_task(task)
+    base = _merge(DEFAULTS, settings or {})
+    points = [_merge(base, g) for g in (grid or [{}])] if dev is not None else [base]
+    docs = [normalise_for_model(x) for x in texts]
+    dev_docs = [normalise_for_model(x) for x in dev[0]] if dev is not None else []
+    tried: list[dict[str, Any]] = []
+    best: tuple[float, Model, dict[str, Any], dict[str, Any] | None] | None = None
+    cache: dict[str, tuple[_Features, Any]] = {}
+    start = time.perf_counter()
+    for s in points:
+        key = repr((s.get("word"), s.get("char"), s.get("lexicon")))
+        if key not in cache:
+            cache.clear()
+            f = _Features(s, docs)
+            cache[key] = (f, f.transform(dev_docs) if dev is not None else None)
+        feats, dev_X = cache[key]
+        lr = _fit_lr(feats.matrix(), labels, t.classes, float(s["C"]), s.get("class_weight"), int(s["max_iter"]))
+        model = _to_model(t, t.name, t.classes, t.positive_class, feats, lr, {})
+        if dev is None:
+            best = (0.0, model, s, None)
+            break
+        shifts = [0.0] + ([-0.5, 0.5, -1.0, 1.0] if len(t.classes) == 2 and s.get("tune_intercept") else [])
+        margin = np.asarray(dev_X @ model.coef_.T).ravel() + model.intercept_[0] if len(t.classes) == 2 else None
+        for shift in shifts:
+            if margin is None:
+                pred = lr.predict(dev_X).tolist()
+            else:
+                pred = [t.classes[1] if m + shift > 0 else t.classes[0] for m in margin]
+            rep = classification_report(list(dev[1]), pred, t.classes)
+            score = headline(t, rep)
+            point = {**s, "intercept_shift": shift} if shift else s
+            tried.append({"settings": _public(point), "dev_" + t.headline: score, "dev_macro_f1": rep["macro_f1"]})
+            if best is None or score > best[0] + 1e-12:
+                if shift:
+                    model = _to_model(t, t.name, t.classes, t.positive_class, feats, lr, {})
+                    model.intercept_ = model.intercept_ + shift
+                best = (score, model, point, rep)
+    assert best is not None
+    _, model, chosen, rep = best
+    if dev is not None:  # the stored dev numbers come from the exported model itself
+        rep = evaluate_model(model, dev_docs, dev[1])
+    model.meta = {
+        "training_data": t.dataset,
+        "licence": t.licence,
+        "n_train": len(texts),
+        "train_class_counts": {c: int(sum(1 for y in labels if y == c)) for c in t.classes},
+        "settings": _public(chosen),
+        "lexicons": list(lexicon_refs()),
+        "trained": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "framing_version": __version__,
+        "sklearn_version": _sklearn_version(),
+        "dev_split": t.dev_name,
+        "dev_metrics": rep,
+        "tuned_on_dev": bool(dev is not None and len(points) > 1),
+        "command": f"framing train {t.name} --data <data>/{t.folder}",
+        **(meta or {}),
+    }
+    info = {"settings": _public(chosen), "grid": tried, "dev": rep, "seconds": round(time.perf_counter() - start, 1)}
+    return model, info
+
+
+def _public(s: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in s.items() if k not in {"max_iter", "tune_intercept"}}
+
+
+def _sklearn_version() -> str:
+    import sklearn
+
+    return sklearn.__version__
+
+
+def train_task(
+    name: str, data: Path, *, limit: int | None = None, tune: bool = True, command: str | None = None
+) -> tuple[Model, dict[str, Any]]:
+    """Train a task's model on its train portion, tuned on its dev portion (see the module docstring).
+
+    Args:
+        name: Task name (:data:`framing.models.tasks.TASKS`).
+        data: The dataset folder or the folder holding it.
+        limit: Use only the first ``limit`` train and dev items (for tests).
+        tune: Search the task's grid on dev (else use the defaults).
+        command: The command line recorded in the header.
+    """
+    t = TASKS.get(name) or get_task(name)
+    texts, labels = load_split(t, data, "train", limit)
+    dev = load_split(t, data, "dev", limit)
+    model, info = train_model(texts, labels, task=t.name, dev=dev, grid=GRIDS.get(t.name) if tune else None,
+                              meta={"command": command or f"framing train {t.name} --data <data>/{t.folder}",
+                                    "n_dev": len(dev[0])})  # fmt: skip
+    return model, info
