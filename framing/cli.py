@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
 import click
@@ -39,6 +39,26 @@ _TABLE_COLUMNS = (
     ("FRE", "readability.flesch_reading_ease"),
 )
 _STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_choice": "black on red"}
+
+
+def _files_option(flag: str, dest: str, help: str) -> Callable[[Any], Any]:
+    return click.option(flag, dest, multiple=True, type=click.Path(exists=True, dir_okay=False), help=help)
+
+
+_OUTLETS = _files_option(
+    "--outlets", "outlet_tables", "Extra outlet table (YAML, schema framing-outlets/1). Repeatable."
+)
+_TERMPACKS = _files_option("--termpack", "termpacks", "Extra or replacement term pack (YAML). Repeatable.")
+_ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of the bundled ones. Repeatable.")
+
+
+def _record_columns(f: Any) -> Any:
+    """``--text-column`` and ``--column ATTR=NAME``: field names of JSON/CSV records."""
+    help_column = "Field of JSON/CSV records for title, url, date, outlet, byline or id, e.g. outlet=site."
+    f = click.option("--column", "column_map", multiple=True, metavar="ATTR=NAME", help=help_column)(f)
+    return click.option(
+        "--text-column", default=None, help="Text field of JSON/CSV records (default: text, body ...)."
+    )(f)
 
 
 class _LazyGroup(click.Group):
@@ -83,13 +103,7 @@ def main() -> None:
     help="Output format: a summary table, a JSON array of article records, JSON lines, or CSV.",
 )
 @click.option("--explain", is_flag=True, help="Print each sentence with its evidence highlighted (replaces --format).")
-@click.option(
-    "--outlets",
-    "outlet_tables",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra outlet table (YAML, same schema as lexicons/outlets.yaml). Repeatable.",
-)
+@_OUTLETS
 @click.option(
     "--lexicon",
     "lexicons",
@@ -97,14 +111,7 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Extra or replacement lexicon (TSV, same schema as the bundled ones). Repeatable.",
 )
-@click.option("--text-column", default=None, help="Text field of JSON/CSV records (default: text, body, content ...).")
-@click.option(
-    "--column",
-    "column_map",
-    multiple=True,
-    metavar="ATTR=NAME",
-    help="Field of JSON/CSV records for title, url, date, outlet, byline or id, e.g. --column outlet=site.",
-)
+@_record_columns
 @click.option(
     "--input-format",
     type=click.Choice(["txt", "html", "jsonl", "json", "csv"]),
@@ -117,13 +124,7 @@ def main() -> None:
     default=None,
     help="Largest single article in bytes (default 20000000 or $FRAMING_MAX_BYTES).",
 )
-@click.option(
-    "--termpack",
-    "termpacks",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra or replacement term pack (YAML) for naming choices. Repeatable.",
-)
+@_TERMPACKS
 @click.option("--text", "with_text", is_flag=True, help="Include cleaned text and sentences in JSON output.")
 def score_cmd(
     paths: Sequence[str],
@@ -142,9 +143,7 @@ def score_cmd(
     from framing.reading import read_articles
     from framing.scoring import Scorer
 
-    columns = _parse_columns(column_map)
-    if text_column:
-        columns["text"] = text_column
+    columns = _parse_columns(column_map, text_column)
     try:
         scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks)
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
@@ -162,10 +161,11 @@ def score_cmd(
     sys.exit(1 if failures else 0)
 
 
-def _parse_columns(items: Sequence[str]) -> dict[str, str]:
+def _parse_columns(items: Sequence[str], text_column: str | None = None) -> dict[str, str]:
+    """``--column ATTR=NAME`` options (and ``--text-column``) as the reader's column mapping."""
     from framing.reading import DEFAULT_COLUMNS
 
-    out: dict[str, str] = {}
+    out: dict[str, str] = {"text": text_column} if text_column else {}
     for item in items:
         attr, sep, name = item.partition("=")
         if not sep or not name or attr not in DEFAULT_COLUMNS:
@@ -280,13 +280,7 @@ def _explain(console: Any, s: Any) -> None:
     epilog="\b\nExamples:\n  framing outlets\n  framing outlets --country RU\n"
     "  framing outlets --outlets mine.yaml --format csv",
 )
-@click.option(
-    "--outlets",
-    "outlet_tables",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra outlet table to load and validate. Repeatable.",
-)
+@_OUTLETS
 @click.option("--country", default=None, help="Only outlets of this ISO country code.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> None:
@@ -333,29 +327,10 @@ def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> 
     help="Group by this article-table column: outlet, outlet_country, outlet_ownership, outlet_wire ...",
 )
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the report.")
-@click.option(
-    "--outlets",
-    "outlet_tables",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra outlet table (YAML). Repeatable.",
-)
-@click.option("--column", "column_map", multiple=True, metavar="ATTR=NAME", help="Field of JSON/CSV records.")
-@click.option("--text-column", default=None, help="Text field of JSON/CSV records.")
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Actor set (YAML) instead of the bundled ones. Repeatable.",
-)
-@click.option(
-    "--termpack",
-    "termpacks",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra or replacement term pack (YAML). Repeatable.",
-)
+@_OUTLETS
+@_record_columns
+@_ACTORS
+@_TERMPACKS
 @click.option(
     "--n-boot",
     type=click.IntRange(min=100),
@@ -386,9 +361,7 @@ def compare_cmd(
     from framing.reading import read_articles
     from framing.scoring import Scorer
 
-    columns = _parse_columns(column_map)
-    if text_column:
-        columns["text"] = text_column
+    columns = _parse_columns(column_map, text_column)
     try:
         actor_sets = [load_actor_set(p) for p in actor_files] or None
         scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks)
@@ -429,20 +402,8 @@ def _err_console() -> Any:
     "  framing actors corpus/ --actors my_actors.yaml --format csv > actors.csv",
 )
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--actors",
-    "actor_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Actor set (YAML, schema framing-actors/1) instead of the bundled ones. Repeatable.",
-)
-@click.option(
-    "--outlets",
-    "outlet_tables",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra outlet table (YAML). Repeatable.",
-)
+@_ACTORS
+@_OUTLETS
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def actors_cmd(paths: Sequence[str], actor_files: Sequence[str], outlet_tables: Sequence[str], fmt: str) -> None:
     """Per article and actor: how it is named, its statements, non-neutral and hedged shares."""
