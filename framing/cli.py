@@ -125,7 +125,7 @@ def main() -> None:
     help="Largest single article in bytes (default 20000000 or $FRAMING_MAX_BYTES).",
 )
 @_TERMPACKS
-@click.option("--text", "with_text", is_flag=True, help="Include cleaned text and sentences in JSON output.")
+@click.option("--sentences", "with_sentences", is_flag=True, help="Include the sentences and their offsets in JSON.")
 def score_cmd(
     paths: Sequence[str],
     fmt: str,
@@ -137,7 +137,7 @@ def score_cmd(
     input_format: str | None,
     max_bytes: int | None,
     termpacks: Sequence[str],
-    with_text: bool,
+    with_sentences: bool,
 ) -> None:
     """Score news articles in PATHS (files, directories, globs, or - for stdin)."""
     from framing.reading import read_articles
@@ -155,7 +155,7 @@ def score_cmd(
             format=input_format,
         )
         results = (scorer.score(a) for a in articles)
-        failures = _emit(results, "explain" if explain else fmt, with_text)
+        failures = _emit(results, "explain" if explain else fmt, with_sentences)
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)
@@ -180,12 +180,12 @@ def _report_failure(s: Any) -> None:
     click.echo(f"error: {s.error}", err=True)
 
 
-def _emit(results: Iterator[Any], fmt: str, with_text: bool) -> int:
+def _emit(results: Iterator[Any], fmt: str, with_sentences: bool) -> int:
     failures = 0
     if fmt == "jsonl":
         for s in results:
             failures += _count(s)
-            click.echo(json.dumps(s.to_dict(text=with_text), ensure_ascii=False))
+            click.echo(json.dumps(s.to_dict(sentences=with_sentences), ensure_ascii=False))
         return failures
     if fmt == "explain":
         from rich.console import Console
@@ -201,7 +201,7 @@ def _emit(results: Iterator[Any], fmt: str, with_text: bool) -> int:
         failures += _count(s)
         collected.append(s)
     if fmt == "json":
-        click.echo(json.dumps([s.to_dict(text=with_text) for s in collected], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([s.to_dict(sentences=with_sentences) for s in collected], ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import pandas as pd
 

@@ -67,11 +67,11 @@ class ArticleScore:
         """Words in the cleaned body."""
         return int(self.metrics.get("n_words", 0))
 
-    def to_dict(self, *, text: bool = False) -> dict[str, Any]:
-        """Return a JSON-serialisable record (the CLI's ``--format json`` item).
+    def to_dict(self, *, sentences: bool = False) -> dict[str, Any]:
+        """Return a JSON-serialisable record (the CLI's ``--format json`` item), with the cleaned body.
 
         Args:
-            text: Include the cleaned text and the sentences.
+            sentences: Also include the sentences with their offsets.
         """
         a = self.article
         d: dict[str, Any] = {
@@ -84,6 +84,8 @@ class ArticleScore:
             "byline": a.byline,
             "dateline": a.dateline,
             "language": a.language,
+            "text": a.text,
+            "meta": dict(a.meta),
             "n_sentences": len(self.sentences),
             "n_words": self.n_words,
             "scores": {k: v for k, v in self.metrics.items() if k not in {"n_words", "n_sentences"}},
@@ -94,8 +96,7 @@ class ArticleScore:
             "warnings": list(a.warnings),
             "error": self.error,
         }
-        if text:
-            d["text"] = a.text
+        if sentences:
             d["sentences"] = [s.to_dict() for s in self.sentences]
         return d
 

@@ -128,6 +128,8 @@ def test_seeds_json(seeds_dir: Path):
     assert recs["000"]["outlet"]["name"] == recs["002"]["outlet"]["name"] == "Sputnik"
     assert recs["001"]["outlet"]["wire"] == recs["003"]["outlet"]["wire"] == "Anadolu Agency"
     assert recs["004"]["outlet"]["name"] is None and recs["004"]["outlet"]["hints"]
+    assert recs["000"]["text"].startswith("The Palestine-Israel conflict escalated")  # the clean body
+    assert "Advertisement" not in recs["001"]["text"] and "feedback@" not in recs["002"]["text"]
 
 
 @pytest.mark.parametrize("country", ["RU", "UA"])
