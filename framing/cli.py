@@ -324,7 +324,8 @@ def outlets_cmd(outlet_tables: Sequence[str], country: str | None, fmt: str) -> 
     "--by",
     default="outlet",
     show_default=True,
-    help="Group by this article-table column: outlet, outlet_country, outlet_ownership, outlet_wire ...",
+    help="Group by this article-table column: outlet, outlet_country, outlet_ownership, outlet_wire, "
+    "meta.<record field>, or date_month (also date_week, date_year ...).",
 )
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the report.")
 @_OUTLETS

@@ -12,6 +12,7 @@ Writes into the output folder:
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -97,8 +98,8 @@ def build_comparison_report(
     Args:
         scores: Scored articles (:class:`framing.ArticleScore`); failed ones are listed, not compared.
         out: Output folder.
-        by: Article-table column to group by (``outlet``, ``outlet_country``, ``outlet_ownership``, a date
-            bucket column you added ...).
+        by: Article-table column to group by (``outlet``, ``outlet_country``, ``outlet_ownership``,
+            ``meta.<field>`` from the input records, or ``date_day|week|month|quarter|year``).
         title: Report title.
         command: The command line, shown in the report.
         n_boot: Bootstrap resamples for the confidence intervals.
@@ -111,7 +112,13 @@ def build_comparison_report(
     import pandas as pd
 
     from framing.actors import figure_claims
-    from framing.compare import actor_comparison, compare_groups, term_contrast_one_vs_rest, text_frame
+    from framing.compare import (
+        actor_comparison,
+        compare_groups,
+        term_contrast_one_vs_rest,
+        text_frame,
+        with_date_bucket,
+    )
     from framing.plot import (
         HedgedClaimsDisplay,
         MetricHeatmapDisplay,
@@ -129,10 +136,14 @@ def build_comparison_report(
     evidence = pd.DataFrame(
         [{"article_id": s.article.id, **e.to_dict()} for s in scores for e in s.evidence], columns=_EVIDENCE_COLUMNS
     )
+    bucket = re.fullmatch(r"date_(day|week|month|quarter|year)", by)
+    if by not in articles.columns and bucket and "date" in articles.columns:
+        articles = with_date_bucket(articles, bucket.group(1))
+    if by not in articles.columns:
+        choices = ", ".join(c for c in articles.columns if not c.startswith(("hedging.", "attribution.", "word_")))
+        raise ValueError(f"cannot group by {by!r}: no such column (try one of: {choices}, or date_month ...)")
     articles.to_csv(out / "articles.csv", index=False)
     evidence.to_csv(out / "evidence.csv", index=False)
-    if by not in articles.columns:
-        raise ValueError(f"cannot group by {by!r}: the article table has no such column")
     ok = [s for s in scores if s.error is None]
     notes = [f"{s.article.id}: not compared ({s.error})" for s in scores if s.error is not None]
     if not ok:

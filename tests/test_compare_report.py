@@ -113,3 +113,14 @@ def test_seed_report_shows_the_framing_differences(seeds_dir: Path, tmp_path: Pa
     assert naming == {"000": "militant_group", "001": "palestinian_group", "002": "palestinian_movement",
                       "003": "palestinian_group", "004": "militants"}
     assert "diplomatic source" in html
+
+
+def test_group_by_date_bucket_and_unknown_column(tmp_path: Path, example_dir: Path):
+    compare(str(example_dir / "txt"), "--by", "date_month", "--out", str(tmp_path / "m"))
+    with (tmp_path / "m" / "articles.csv").open() as fh:
+        months = {r["date_month"] for r in csv.DictReader(fh)}
+    assert months == {"2025-04", "2025-06", "2025-09"}
+    r = CliRunner().invoke(main, ["compare", str(example_dir / "txt"), "--by", "colour", "--out", str(tmp_path / "x"),
+                                  "--no-progress"])
+    assert r.exit_code == 2 and "cannot group by 'colour'" in r.output
+    assert not (tmp_path / "x" / "articles.csv").exists()
