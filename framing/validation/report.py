@@ -79,7 +79,7 @@ def _markdown(results: list[tuple[str, list[EvalResult] | None, str | None, floa
             )
     lines.append("")
     for name, res, err, secs in results:
-        lines += [f"## {name} ({secs:.0f} s)", ""]
+        lines += [f"## {name} ({secs:.1f} s)", ""]
         if err is not None:
             lines += ["**FAILED**", "", "```", err.strip(), "```", ""]
             continue
