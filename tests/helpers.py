@@ -21,3 +21,11 @@ def seed_path(prefix: str) -> Path:
     if not matches:
         pytest.skip(f"no seed {prefix}_*.txt in {SEEDS}")
     return matches[0]
+
+
+#: Keys every article record of ``framing score --format json`` / ``ArticleScore.to_dict()`` must have (issue 2).
+RECORD_KEYS = frozenset(
+    {"id", "source_path", "title", "date", "url", "outlet", "language", "n_sentences", "n_words", "scores",
+     "evidence", "error"}
+)  # fmt: skip
+OUTLET_KEYS = frozenset({"name", "domain", "country", "ownership", "wire", "how"})

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import seed_path
+from helpers import OUTLET_KEYS, RECORD_KEYS, seed_path
 
 from framing import __version__
 from framing.cli import main
@@ -31,21 +31,8 @@ def test_json_record_keys(example_dir: Path):
     records = json.loads(r.output)
     assert len(records) == 3
     for rec in records:
-        assert set(rec) >= {
-            "id",
-            "source_path",
-            "title",
-            "date",
-            "url",
-            "outlet",
-            "language",
-            "n_sentences",
-            "n_words",
-            "scores",
-            "evidence",
-            "error",
-        }
-        assert set(rec["outlet"]) >= {"name", "domain", "country", "ownership", "wire", "how"}
+        assert set(rec) >= RECORD_KEYS
+        assert set(rec["outlet"]) >= OUTLET_KEYS
         assert rec["error"] is None and rec["outlet"]["name"] == "Capital Pulse"
         for ev in rec["evidence"]:
             assert set(ev) >= {"sentence", "start", "end", "text", "dimension", "category", "weight"}
@@ -175,15 +162,28 @@ def test_lexicons_commands(tmp_path: Path):
     listed = run("lexicons", "list", "--format", "json")
     assert listed.exit_code == 0
     names = {f["name"] for f in json.loads(listed.output)}
-    assert {"hedges", "boosters", "reporting_verbs", "source_nouns", "loaded_language", "subjectivity",
-            "outlets", "israel-palestine", "russia-ukraine"} <= names
+    assert {
+        "hedges",
+        "boosters",
+        "reporting_verbs",
+        "source_nouns",
+        "loaded_language",
+        "subjectivity",
+        "outlets",
+        "israel-palestine",
+        "russia-ukraine",
+    } <= names
     shown = run("lexicons", "show", "hedges")
     assert shown.exit_code == 0 and "allegedly" in shown.output
     assert run("lexicons", "show", "nope").exit_code == 2
     good = tmp_path / "mine.tsv"
-    good.write_text("# name: mine\n# version: 1.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\nperchance\thedge.adverb\t1\t\tme\n")
+    good.write_text(
+        "# name: mine\n# version: 1.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\nperchance\thedge.adverb\t1\t\tme\n"
+    )
     bad = tmp_path / "bad.tsv"
-    bad.write_text("# name: bad\n# version: 1.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\nperchance\thedge.adverb\tlots\t\tme\n")
+    bad.write_text(
+        "# name: bad\n# version: 1.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\nperchance\thedge.adverb\tlots\t\tme\n"
+    )
     r = CliRunner().invoke(main, ["lexicons", "validate", str(good), str(bad)])
     assert r.exit_code == 1
     assert "ok: " in r.stdout and f"{bad}:5" in r.stderr and "not a number" in r.stderr

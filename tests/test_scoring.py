@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import OUTLET_KEYS, RECORD_KEYS
 
 import framing
 from framing.reading import article_from_text
@@ -92,22 +93,8 @@ def test_record_is_json_serialisable_and_spans_match(example_dir: Path):
     for art in framing.read_articles(example_dir):
         s = framing.score(art)
         d = json.loads(json.dumps(s.to_dict()))
-        for key in (
-            "id",
-            "source_path",
-            "title",
-            "date",
-            "url",
-            "outlet",
-            "language",
-            "n_sentences",
-            "n_words",
-            "scores",
-            "evidence",
-            "error",
-        ):
-            assert key in d
-        assert set(d["outlet"]) >= {"name", "domain", "country", "ownership", "wire", "how"}
+        assert set(d) >= RECORD_KEYS
+        assert set(d["outlet"]) >= OUTLET_KEYS
         for e in s.evidence:
             assert art.text[e.start : e.end] == e.text
             sent = s.sentences[e.sentence]
