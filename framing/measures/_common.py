@@ -62,10 +62,22 @@ class SentenceIndex:
         return s if offset < s.end else None
 
 
+def _tail_tokens(text: str, lo: int, hi: int, n: int) -> list[str]:
+    """The last ``n`` tokens of ``text[lo:hi]``, reading only a bounded window before ``hi``.
+
+    Slicing from the sentence start made every lookup cost the length of the sentence so far.
+    """
+    start = max(lo, hi - 30 * n)
+    tokens = _TOKEN.findall(text, start, hi)
+    if start > lo and tokens and (text[start - 1].isalnum() or text[start - 1] in "'-_"):
+        tokens = tokens[1:]  # the window cut a word in two
+    return tokens[-n:]
+
+
 def negated(text: str, sentence_start: int, match_start: int, window: int = 3) -> bool:
     """True when one of the ``window`` tokens before the match (same sentence) is a negator."""
-    before = _TOKEN.findall(text[sentence_start:match_start].lower())[-window:]
-    return any(t in _NEGATORS or t.endswith("n't") for t in before)
+    before = _tail_tokens(text, sentence_start, match_start, window)
+    return any(t.lower() in _NEGATORS or t.lower().endswith("n't") for t in before)
 
 
 def next_token(text: str, end: int) -> str:
@@ -74,7 +86,7 @@ def next_token(text: str, end: int) -> str:
 
 
 def prev_tokens(text: str, sentence_start: int, start: int, n: int = 1) -> list[str]:
-    return _TOKEN.findall(text[sentence_start:start])[-n:]
+    return _tail_tokens(text, sentence_start, start, n)
 
 
 def is_number(token: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from framing.evidence import Evidence
-from framing.lexicon import Lexicon, LexiconEntry, Match, PhraseMatcher
+from framing.lexicon import Lexicon, LexiconEntry, Match, PhraseMatcher, prepare_text
 from framing.sentences import Sentence
 
 __all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound"]
@@ -78,17 +78,21 @@ def _compounds(text: str, sentences: Sequence[Sentence], prepared: str | None = 
         k = bisect.bisect_right(starts, m.start) - 1
         if k >= 0 and m.end <= sentences[k].end:
             per_sentence.setdefault(k, []).append(m)
+    prep = prepared if prepared is not None else prepare_text(text)
     for k, items in per_sentence.items():
         sent = sentences[k]
-        low = sent.text.lower()
-        but = _BUT.search(low)
-        but_at = sent.start + but.start() if but else -1
+        # ``prep`` is lower-cased, has spaces for punctuation and is shifted by one character
+        but_at = prep.find(" but ", sent.start, sent.end + 1)
         total = 0.0
         for m in items:
             v = valence[m.text.lower()]
             if len(m.text) > 1 and m.text.isupper() and not sent.text.isupper():
                 v += 0.733 if v > 0 else -0.733
-            before = _WORDS.findall(low, max(0, m.start - sent.start - 60), m.start - sent.start)[-3:]
+            lo = max(sent.start + 1, m.start - 60)
+            words = prep[lo : m.start + 1].split()
+            if lo > sent.start + 1 and prep[lo - 1] != " " and words:
+                words = words[1:]  # the window cut a word in two
+            before = words[-3:]
             for back, damp in ((1, 1.0), (2, 0.95), (3, 0.9)):
                 if back > len(before):
                     break
