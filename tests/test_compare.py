@@ -80,10 +80,8 @@ LOADED = {"regime", "brutal", "outrageous", "shameful", "reckless", "cowardly", 
           "callous", "catastrophic", "mob"}  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The example corpus scored once: articles, scores, article table, actor set."""
-    folder = tmp_path_factory.mktemp("example_actors")
+def score_example(folder: Path) -> dict:
+    """The example corpus scored with the test actor set and term pack: articles, scores, table, actor set."""
     (folder / "actors.yaml").write_text(EXAMPLE_ACTORS)
     (folder / "pack.yaml").write_text(EXAMPLE_PACK)
     d = example_corpus_dir()
@@ -94,6 +92,12 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return {"arts": arts, "scores": scores, "df": articles_df, "actors": load_actor_set(folder / "actors.yaml")}
 
 
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The example corpus scored once."""
+    return score_example(tmp_path_factory.mktemp("example_actors"))
+
+
 def _frame(seed: int = 0) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     n = 40
@@ -102,7 +106,9 @@ def _frame(seed: int = 0) -> pd.DataFrame:
             "id": [f"a{i}" for i in range(n)],
             "outlet": ["A"] * 15 + ["B"] * 15 + ["C"] * 7 + ["D"] * 3,
             "date": ["2025-01-05"] * 20 + ["2025-02-10"] * 20,
-            "hedging.hedges_per_100_sentences": np.r_[rng.normal(10, 2, 15), rng.normal(20, 2, 15), rng.normal(10, 2, 10)],
+            "hedging.hedges_per_100_sentences": np.r_[
+                rng.normal(10, 2, 15), rng.normal(20, 2, 15), rng.normal(10, 2, 10)
+            ],
             "word_choice.loaded_per_1000_words": rng.gamma(2, 2, n),
             "error": [None] * n,
         }
@@ -149,7 +155,12 @@ def test_cliffs_delta_hand_examples():
     assert cliffs_delta([1, 2], [3, 4]) == -1.0 and cliffs_delta([3, 4], [1, 2]) == 1.0
     assert math.isnan(cliffs_delta([], [1]))
     assert [cliffs_magnitude(d) for d in (0.1, 0.147, -0.33, 0.474, math.nan)] == [
-        "negligible", "small", "medium", "large", ""]
+        "negligible",
+        "small",
+        "medium",
+        "large",
+        "",
+    ]
 
 
 def test_permutation_test_exact_and_monte_carlo():
@@ -174,7 +185,9 @@ def test_small_groups_get_warnings_and_no_ci():
     pw = res.pairwise.set_index(["group_a", "group_b"])
     assert pw.loc[("C", "D"), "warning"] == "n=7 vs 3: small groups, low power"  # 120 splits: p >= 1/120
     assert pw.loc[("C", "D"), "test"] == "exact (120 splits)"
-    tiny = compare_groups(_frame().query("outlet in ['D', 'A']").iloc[-5:], metrics=["hedging.hedges_per_100_sentences"])
+    tiny = compare_groups(
+        _frame().query("outlet in ['D', 'A']").iloc[-5:], metrics=["hedging.hedges_per_100_sentences"]
+    )
     assert tiny.pairwise.warning.iloc[0] == "n=2 vs 3: smallest attainable p is 0.1, so p < 0.05 is impossible"
     assert pw.loc[("A", "B"), "warning"] == "" and pw.loc[("A", "B"), "significant"]
     assert pw.loc[("A", "B"), "cliffs_delta"] < -0.9 and pw.loc[("A", "B"), "magnitude"] == "large"
@@ -219,11 +232,16 @@ def test_date_buckets():
     assert date_bucket(dates).tolist()[:2] == ["2025-04", "2025-04"]
     assert pd.isna(date_bucket(dates)[2]) and pd.isna(date_bucket(dates)[3])
     assert date_bucket(["2025-04-03", "2025-04-06", "2025-04-07"], "week").tolist() == [
-        "2025-03-31", "2025-03-31", "2025-04-07"]  # ISO weeks start on Monday
+        "2025-03-31",
+        "2025-03-31",
+        "2025-04-07",
+    ]  # ISO weeks start on Monday
     assert date_bucket(["2025-05-01"], "quarter").tolist() == ["2025Q2"]
     with pytest.raises(ValueError, match="freq"):
         date_bucket(["2025-01-01"], "fortnight")
-    res = compare_groups(with_date_bucket(_frame()), by="date_month", n_boot=50, metrics=["hedging.hedges_per_100_sentences"])
+    res = compare_groups(
+        with_date_bucket(_frame()), by="date_month", n_boot=50, metrics=["hedging.hedges_per_100_sentences"]
+    )
     assert res.summary.group.tolist() == ["2025-01", "2025-02"]
 
 
@@ -294,7 +312,9 @@ def test_one_vs_rest_on_the_example_corpus(example):
 
 
 def test_term_contrast_comparer_two_groups(example):
-    res = TermContrast(groups=("Frontline Voice", "The Harbor Ledger"), bigrams=True).compare(text_frame(example["arts"]))
+    res = TermContrast(groups=("Frontline Voice", "The Harbor Ledger"), bigrams=True).compare(
+        text_frame(example["arts"])
+    )
     assert isinstance(res, ComparisonResult) and res.frame.term.iloc[0] in LOADED | {"regime"}
     assert res.frame.attrs["group_a"] == "Frontline Voice"
     with pytest.raises(ValueError, match="no texts"):

@@ -15,10 +15,8 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from test_compare import EXAMPLE_ACTORS, EXAMPLE_PACK
+from test_compare import score_example
 
-import framing
-from framing.actors import load_actor_set
 from framing.compare import actor_comparison, compare_groups, term_contrast_one_vs_rest, text_frame
 from framing.plot import (
     OKABE_ITO,
@@ -30,24 +28,16 @@ from framing.plot import (
     VoiceShareDisplay,
     group_colors,
 )
-from framing.resources import example_corpus_dir
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    folder = tmp_path_factory.mktemp("plot_fixtures")
-    (folder / "actors.yaml").write_text(EXAMPLE_ACTORS)
-    (folder / "pack.yaml").write_text(EXAMPLE_PACK)
-    d = example_corpus_dir()
-    arts = list(framing.read_articles(d, outlet_tables=[d / "outlets.yaml"]))
-    scorer = framing.Scorer(termpacks=[folder / "pack.yaml"], outlet_tables=[d / "outlets.yaml"])
-    scores = [scorer.score(a) for a in arts]
-    articles_df, _ = framing.score_corpus(arts)
+    ex = score_example(tmp_path_factory.mktemp("plot_fixtures"))
     return {
-        "df": articles_df,
-        "groups": compare_groups(articles_df, n_boot=200),
-        "terms": term_contrast_one_vs_rest(text_frame(arts)),
-        "actors": actor_comparison(scores, actor_sets=[load_actor_set(folder / "actors.yaml")]),
+        "df": ex["df"],
+        "groups": compare_groups(ex["df"], n_boot=200),
+        "terms": term_contrast_one_vs_rest(text_frame(ex["arts"])),
+        "actors": actor_comparison(ex["scores"], actor_sets=[ex["actors"]]),
     }
 
 
