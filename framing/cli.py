@@ -27,6 +27,7 @@ Examples:
   framing score ../shared/seeds/000_f98a85b1e89d166b.txt --explain
   cat page.html | framing score - --input-format html
   framing score data.csv --text-column body --column outlet=site --outlets my_outlets.yaml
+  framing score corpus/ --no-models --format csv   # lexicons and rules only
 """
 
 _TABLE_COLUMNS = (
@@ -37,6 +38,7 @@ _TABLE_COLUMNS = (
     ("non-neutral", "attribution.nonneutral_cue_share"),
     ("loaded/1kw", "word_choice.loaded_per_1000_words"),
     ("FRE", "readability.flesch_reading_ease"),
+    ("subj", "models.subjective.mean"),
 )
 _STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_choice": "black on red"}
 
@@ -126,6 +128,14 @@ def main() -> None:
 )
 @_TERMPACKS
 @click.option("--sentences", "with_sentences", is_flag=True, help="Include the sentences and their offsets in JSON.")
+@click.option(
+    "--models/--no-models",
+    "use_models",
+    default=True,
+    show_default=True,
+    help="Add the trained classifiers available here: sentence probabilities as evidence, the article's lean "
+    "when a lean model was trained (framing/models/data/MANIFEST.json lists them and their dev numbers).",
+)
 def score_cmd(
     paths: Sequence[str],
     fmt: str,
@@ -138,15 +148,22 @@ def score_cmd(
     max_bytes: int | None,
     termpacks: Sequence[str],
     with_sentences: bool,
+    use_models: bool,
 ) -> None:
-    """Score news articles in PATHS (files, directories, globs, or - for stdin)."""
+    """Score news articles in PATHS (files, directories, globs, or - for stdin).
+
+    With models on (the default), every sentence also gets the probability of each available sentence
+    classifier (shipped: subjective; `framing train biased|hedged|lean` adds the others) and the article
+    gets its lean estimate when a lean model exists. A damaged model file stops the run with its name.
+    """
     from framing.reading import read_articles
     from framing.scoring import Scorer
 
     columns = _parse_columns(column_map, text_column)
     try:
-        scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks)
+        scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks, models=use_models)
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
+        scorer.models_  # noqa: B018 - and a damaged model file too
         articles = read_articles(
             list(paths),
             columns=columns,
@@ -242,7 +259,7 @@ def _table(scores: Sequence[Any]) -> None:
         if a.outlet.wire and a.outlet.wire != a.outlet.name:
             outlet += f" ({a.outlet.wire} copy)"
         table.add_row(a.id, outlet, a.date or "", str(len(s.sentences)),
-                      *(f"{s.metrics.get(k, 0.0):.2f}" for _, k in _TABLE_COLUMNS))  # fmt: skip
+                      *(f"{s.metrics[k]:.2f}" if k in s.metrics else "-" for _, k in _TABLE_COLUMNS))  # fmt: skip
     _console().print(table)
 
 
@@ -259,15 +276,22 @@ def _explain(console: Any, s: Any) -> None:
     console.print(
         Text(f"outlet: {outlet}" + (f" (wire: {o.wire})" if o.wire else "") + f" [{o.confidence}: {details}]")
     )
+    if s.lean is not None:
+        probs = ", ".join(f"{k} {v:.2f}" for k, v in s.lean["probabilities"].items())
+        console.print(Text(f"lean estimate: {s.lean['label']} ({probs}) [{s.lean['model']}]"))
+        console.print(Text(f"  caveat: {s.lean['caveat']}", style="dim"))
     console.print(Text(f"legend: hedging / attribution / word choice; {len(s.evidence)} evidence items", style="dim"))
     for sent in s.sentences:
-        items = [e for e in s.evidence if e.sentence == sent.index]
+        items = [e for e in s.evidence if e.sentence == sent.index and e.dimension != "model"]
         line = Text(f"[{sent.index}] ", style="dim")
         body = Text(sent.text)
         for e in items:
             body.stylize(_STYLES.get(e.dimension, "reverse"), e.start - sent.start, e.end - sent.start)
         line.append_text(body)
         console.print(line)
+        probs = [e for e in s.evidence if e.sentence == sent.index and e.dimension == "model"]
+        if probs:
+            console.print(Text("      model       " + "; ".join(f"{e.category} {e.note}" for e in probs), style="dim"))
         for e in items:
             flag = " (negated)" if e.negated else ""
             console.print(Text(f"      {e.dimension:<11} {e.category:<20} {e.text!r} w={e.weight:g} [{e.entry}]{flag}",

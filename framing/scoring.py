@@ -46,8 +46,10 @@ class ArticleScore:
         sentences: Its sentences (offsets into ``article.text``).
         metrics: ``dimension.metric`` -> value; counts are kept beside normalised values.
         evidence: Every evidence item, in text order.
-        lexicons: Versioned names of the lexicons used.
+        lexicons: Versioned names of the lexicons, term packs and models used.
         error: Why the article was not scored, or ``None``.
+        lean: The lean model's estimate ``{"label", "probabilities", "model", "caveat"}``, or ``None`` when no
+            lean model is available (train one with ``framing train lean``) or models are off.
     """
 
     article: Article
@@ -56,6 +58,7 @@ class ArticleScore:
     evidence: tuple[Evidence, ...] = ()
     lexicons: tuple[str, ...] = ()
     error: str | None = None
+    lean: dict[str, Any] | None = None
 
     @property
     def naming(self) -> dict[str, dict[str, Any]]:
@@ -91,6 +94,7 @@ class ArticleScore:
             "scores": {k: v for k, v in self.metrics.items() if k not in {"n_words", "n_sentences"}},
             "naming": self.naming,
             "evidence": [e.to_dict() for e in self.evidence],
+            "lean": self.lean,
             "lexicons": list(self.lexicons),
             "framing_version": __version__,
             "warnings": list(a.warnings),
@@ -121,6 +125,8 @@ class ArticleScore:
 
 
 _COLOURS = {"hedging": "#fde68a", "attribution": "#bfdbfe", "word_choice": "#fecaca"}
+#: Evidence dimension of the trained models' sentence probabilities.
+MODEL_DIMENSION = "model"
 
 
 def highlight_html(text: str, sentence: Sentence, evidence: Sequence[Evidence], *, css_classes: bool = False) -> str:
@@ -180,6 +186,9 @@ class Scorer:
         outlet_tables: Extra outlet tables used to recognise media sources in attributions.
         termpacks: Extra term packs (YAML) for naming choices; a pack whose ``name`` equals a bundled one
             replaces it.
+        models: Add the trained classifiers available on this machine (:func:`framing.models.load_default_models`:
+            sentence probabilities as ``model`` evidence, ``models.<task>.*`` metrics, the article's lean when a
+            lean model exists). ``False`` scores with lexicons and rules only.
     """
 
     def __init__(
@@ -187,10 +196,21 @@ class Scorer:
         lexicons: Sequence[str | Path] = (),
         outlet_tables: Sequence[str | Path] = (),
         termpacks: Sequence[str | Path] = (),
+        models: bool = True,
     ) -> None:
         self.lexicons = tuple(lexicons)
         self.outlet_tables = tuple(outlet_tables)
         self.termpacks = tuple(termpacks)
+        self.models = models
+
+    @property
+    def models_(self) -> dict[str, Any]:
+        """The models in use, ``task -> Model`` (empty with ``models=False``); loads them on first use.
+
+        Raises:
+            framing.models.ModelFileError: A model file is damaged or was edited.
+        """
+        return {task: m for task, (m, _) in _models().items()} if self.models else {}
 
     @property
     def lexicons_(self) -> tuple[Lexicon, ...]:
@@ -231,10 +251,31 @@ class Scorer:
             ("readability", read_m),
         ):
             metrics.update({f"{prefix}.{k}": float(v) for k, v in part.items()})
-        evidence = tuple(
-            sorted((*word_ev, *attr_ev, *hedge_ev), key=lambda e: (e.start, e.end, e.dimension, e.category))
-        )
-        return ArticleScore(article, sentences, metrics, evidence, refs)
+        found = (*word_ev, *attr_ev, *hedge_ev)
+        lean = None
+        if self.models and _models():
+            from framing.models.apply import measure_models
+            from framing.models.tasks import lean_text
+
+            models = _models()
+            lean_input = lean_text(text, article.title, article.outlet.name) if "lean" in models else None
+            from framing.clean import normalise_text
+
+            tones = _tones(text, sentences, prepared)
+            normalised = normalise_text(text) == text
+            result = measure_models(sentences, found, tones, models, lean_input, normalised=normalised)
+            found = (*found, *result.evidence)
+            metrics.update(result.metrics)
+            refs = refs + result.refs
+            lean = result.lean
+        evidence = tuple(sorted(found, key=lambda e: (e.start, e.end, e.dimension, e.category)))
+        return ArticleScore(article, sentences, metrics, evidence, refs, lean=lean)
+
+
+def _tones(text: str, sentences: Sequence[Sentence], prepared: str) -> list[float]:
+    from framing.measures.sentiment import _compounds
+
+    return [c for c, _ in _compounds(text, sentences, prepared)]
 
 
 def _own_names(article: Article) -> frozenset[str]:
@@ -285,6 +326,23 @@ def _resources(
         refs=tuple(lex.ref for lex in lexicons) + tuple(p.ref for p in naming.packs),
         word_choice_categories=tuple(c for lex in lexicons if lex.name in WORD_CHOICE_LEXICONS for c in lex.categories),
     )
+
+
+@cache
+def _models() -> dict[str, Any]:
+    """``task -> (Model, CompiledModel)`` for every model available on this machine (loaded once)."""
+    from framing.models import load_default_models
+    from framing.models.apply import CompiledModel
+
+    return {task: (m, CompiledModel(m)) for task, m in sorted(load_default_models().items())}
+
+
+def clear_model_cache() -> None:
+    """Forget the loaded models (after ``framing train`` wrote a new one)."""
+    from framing.models import clear_cache
+
+    clear_cache()
+    _models.cache_clear()
 
 
 @cache

@@ -60,9 +60,9 @@ def train(task: str, data: Path, out: Path | None, no_tune: bool, limit: int | N
     except (FramingError, ValueError, OSError) as exc:
         _fail(str(exc))
         return
-    from framing.models import clear_cache
+    from framing.scoring import clear_model_cache
 
-    clear_cache()
+    clear_model_cache()  # a later score in this process uses the new model
     if fmt == "json":
         click.echo(json.dumps({"task": task, "model": str(target), **info}, indent=2))
         return

@@ -193,6 +193,11 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
                     out[r, j * step + 1] = w
             if self.surface:
                 out[r, n_cat:] = _surface(text)
+        return self._scaled(out, texts)
+
+    def _scaled(self, out: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Apply :attr:`scale` to raw counts and surface values (in place) and return ``out``."""
+        n_cat = len(self.categories_) * (2 if self.weights else 1)
         if self.scale == "log1p":
             out[:, :n_cat] = np.log1p(out[:, :n_cat])
             if self.surface:
@@ -212,9 +217,10 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         return tags
 
 
-def _surface(text: str) -> list[float]:
+def _surface(text: str, tone: float | None = None) -> list[float]:
     words = len(_WORDS.findall(text))
-    tone = sentence_compound(text) if len(text) < 2000 else _long_tone(text)
+    if tone is None:
+        tone = sentence_compound(text) if len(text) < 2000 else _long_tone(text)
     return [
         math.log1p(words),
         tone,
@@ -229,6 +235,78 @@ def _surface(text: str) -> list[float]:
         len(_LY.findall(text)),
         len(_EST.findall(text)),
     ]
+
+
+#: Evidence of these kinds is not produced when LexiconFeatures scores a text (naming, tone and model items).
+_NOT_FEATURES = ("naming.", "sentiment.")
+
+
+def rows_from_evidence(
+    features: LexiconFeatures, sentences: Sequence[Sentence], evidence: Sequence[Any], tones: Sequence[float]
+) -> np.ndarray:
+    """Lexicon features per sentence from evidence an article scorer already found, without matching again.
+
+    The layout and scaling are those of ``features.transform([s.text for s in sentences])``; the counts come
+    from ``evidence`` (items of each sentence, as :func:`framing.scoring.score` found them in the whole
+    article) and the tone from ``tones`` (compound sentiment per sentence).
+
+    Args:
+        features: A fitted :class:`LexiconFeatures`.
+        sentences: The article's sentences.
+        evidence: Evidence items with ``sentence``, ``category``, ``weight`` and ``dimension`` attributes.
+        tones: One compound sentiment value per sentence.
+    """
+    col = {c: i for i, c in enumerate(features.categories_)}
+    step = 2 if features.weights else 1
+    n_cat = len(features.categories_) * step
+    width = n_cat + (len(SURFACE_FEATURES) if features.surface else 0)
+    out = np.zeros((len(sentences), width), dtype=np.float64)
+    for e in evidence:
+        if e.weight <= 0 or e.category == "source_span" or e.dimension == "model":
+            continue
+        if e.category.startswith(_NOT_FEATURES):
+            continue
+        j = col.get(e.category)
+        if j is None or not 0 <= e.sentence < len(sentences):
+            continue
+        out[e.sentence, j * step] += 1
+        if features.weights:
+            out[e.sentence, j * step + 1] += e.weight
+    texts = [" ".join(s.text.split()) for s in sentences]
+    if features.surface and texts:
+        out[:, n_cat:] = _surface_rows(texts, tones)
+    return features._scaled(out, texts)
+
+
+# _FIRST, _SECOND and _EST for lower-cased text (the contractions are covered by their first word)
+_FIRST_LOWER = re.compile(r"\b(?:i|m(?:e|y|ine)|we|us|ours?)\b")
+_SECOND_LOWER = re.compile(r"\byou(?:rs?)?\b")
+_EST_LOWER = re.compile(r"\b(?:most|least|[a-z]{3,}est)\b")
+_BANG = re.compile("!")
+_ASK = re.compile(r"\?")
+
+
+def _surface_rows(texts: Sequence[str], tones: Sequence[float]) -> np.ndarray:
+    """:func:`_surface` of every text, with one regex pass per feature over all texts joined (same values: a
+    newline between texts is a word boundary, as a text's start and end are)."""
+    joined = "\n".join(texts)
+    ends = np.cumsum([len(t) + 1 for t in texts]) - 1
+
+    def per_text(pattern: re.Pattern[str]) -> np.ndarray:
+        pos = [m.start() for m in pattern.finditer(joined)]
+        return np.bincount(np.searchsorted(ends, pos, side="right"), minlength=len(texts))[: len(texts)]
+
+    def per_text_lower(pattern: re.Pattern[str]) -> np.ndarray:
+        pos = [m.start() for m in pattern.finditer(lowered)]
+        return np.bincount(np.searchsorted(ends, pos, side="right"), minlength=len(texts))[: len(texts)]
+
+    lowered = joined.lower()  # same offsets: the case-insensitive patterns run faster on lower-cased text
+    tone = np.asarray(tones, dtype=np.float64)
+    words = np.array([len(_WORDS.findall(t)) for t in texts], dtype=np.float64)  # findall: no match objects
+    columns = [np.log1p(words), tone, np.abs(tone), per_text(_BANG), per_text(_ASK), per_text(_QUOTES)]
+    columns += [per_text_lower(_FIRST_LOWER), per_text_lower(_SECOND_LOWER), per_text(_DIGITS), per_text(_CAPS)]
+    columns += [per_text(_LY), per_text_lower(_EST_LOWER)]
+    return np.column_stack(columns).astype(np.float64)
 
 
 def _long_tone(text: str) -> float:

@@ -1,0 +1,251 @@
+"""The trained models inside article scoring: sentence probabilities as evidence, article aggregates, lean.
+
+:func:`measure_models` is the stage ``framing score`` runs after the lexicon and rule measures. It needs no
+second pass over the text for the lexicon-feature block: the counts come from the evidence the scorer already
+found (:func:`framing.models.features.rows_from_evidence`). The n-gram blocks are evaluated per text with
+plain dictionary lookups (:class:`CompiledModel`), which gives the same numbers as
+:meth:`framing.models.model.Model.predict_proba` (to floating-point rounding) without building sparse
+matrices for a few dozen short sentences.
+
+The lexicon block is the one place where the article pass and a stand-alone ``predict_proba([sentence])``
+can differ: inside an article, a sentence's attribution evidence may depend on its neighbours (a quote that
+spans sentences), and the model was trained on sentences scored alone. The validation report measures how
+often that changes a decision.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from framing.evidence import Evidence
+from framing.models.features import rows_from_evidence
+from framing.models.model import Model, normalise_for_model
+from framing.sentences import Sentence
+
+__all__ = ["LEAN_CAVEAT", "CompiledModel", "ModelResult", "measure_models", "model_ref"]
+
+#: Shown beside every lean estimate.
+LEAN_CAVEAT = (
+    "text-based estimate from a classifier trained on outlet-level AllSides labels; it says which outlets' "
+    "articles this text resembles, not the article's or the outlet's political position; see the model's dev "
+    "metrics before relying on it"
+)
+#: Sentence probability at or above which a sentence counts as flagged in the article aggregates.
+THRESHOLD = 0.5
+
+
+def model_ref(model: Model) -> str:
+    """Versioned name of a model for evidence and score records: ``model:subjective@1e0e89997b9b``."""
+    digest = str(model.meta.get("sha256") or "unsaved")[:12]
+    return f"model:{model.task}@{digest}"
+
+
+class CompiledModel:
+    """A :class:`Model`'s linear scores computed text by text from dictionaries instead of sparse matrices.
+
+    Args:
+        model: A loaded or trained model.
+
+    Example:
+        >>> from framing.models import load_default_models
+        >>> m = load_default_models()["subjective"]
+        >>> texts = ["Officials said the talks ended.", "This is a disgraceful, shameful betrayal!"]
+        >>> bool(np.allclose(CompiledModel(m).predict_proba(texts), m.predict_proba(texts)))
+        True
+    """
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        # per n-gram block: analyzer, term -> (idf, weight(s)), sublinear tf, l2 norm; a binary model's weight is a
+        # float, because numpy scalar arithmetic per term would cost more than the whole lookup
+        self._ngrams: list[tuple[Callable[[str], list[str]], dict[str, tuple[float, Any]], bool, bool]] = []
+        self._lexicon: tuple[Any, np.ndarray, np.ndarray, np.ndarray] | None = None
+        col = 0
+        for block, built in zip(model.blocks, model._build(), strict=True):
+            coef = model.coef_[:, col : col + block.width]
+            col += block.width
+            if block.kind == "lexicon":
+                assert block.mean is not None and block.scale is not None
+                weight = float(block.config.get("weight", 1.0))
+                self._lexicon = (built, block.mean, block.scale / weight, coef)
+                continue
+            idf = block.idf if block.idf is not None else np.ones(len(block.vocabulary))
+            if coef.shape[0] == 1:
+                table = {t: (float(idf[j]), float(coef[0, j])) for j, t in enumerate(block.vocabulary)}
+            else:
+                table = {t: (float(idf[j]), coef[:, j].copy()) for j, t in enumerate(block.vocabulary)}
+            analyzer = _word_analyzer(built) or built.build_analyzer()
+            self._ngrams.append((analyzer, table, bool(built.sublinear_tf), built.norm == "l2"))
+            if built.norm not in {"l2", None} or built.binary:
+                raise ValueError(f"{model.task}: norm={built.norm!r}, binary={built.binary} has no fast path")
+
+    def decision_function(
+        self, texts: Sequence[str], lexicon_rows: np.ndarray | None = None, *, normalised: bool = False
+    ) -> np.ndarray:
+        """Raw linear scores ``(n, n_rows)``.
+
+        Args:
+            texts: The texts.
+            lexicon_rows: Their lexicon features (:func:`~framing.models.features.rows_from_evidence`), if known.
+            normalised: The texts already went through :func:`framing.clean.normalise_text` (a cleaned article's
+                sentences), so only runs of whitespace need collapsing.
+        """
+        docs = [" ".join(t.split()) for t in texts] if normalised else [normalise_for_model(t) for t in texts]
+        out = np.tile(self.model.intercept_, (len(docs), 1))
+        for analyzer, table, sublinear, l2 in self._ngrams:
+            get = table.get
+            for r, doc in enumerate(docs):
+                acc: Any = 0.0
+                sq = 0.0
+                for term, tf in Counter(analyzer(doc)).items():
+                    hit = get(term)
+                    if hit is None:
+                        continue
+                    v = (1.0 + math.log(tf) if sublinear else float(tf)) * hit[0]
+                    sq += v * v
+                    acc = acc + v * hit[1]
+                if sq:
+                    out[r] += acc / math.sqrt(sq) if l2 else acc
+        if self._lexicon is not None and docs:
+            features, mean, scale, coef = self._lexicon
+            raw = lexicon_rows if lexicon_rows is not None else features.transform(docs)
+            out += ((raw - mean) / scale) @ coef.T
+        return out
+
+    def predict_proba(
+        self, texts: Sequence[str], lexicon_rows: np.ndarray | None = None, *, normalised: bool = False
+    ) -> np.ndarray:
+        """Class probabilities ``(n, n_classes)`` in the order of ``model.classes_`` (arguments as for
+        :meth:`decision_function`)."""
+        if len(texts) == 0:
+            return np.zeros((0, len(self.model.classes_)))
+        scores = self.decision_function(texts, lexicon_rows, normalised=normalised)
+        if len(self.model.classes_) == 2:
+            p = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.column_stack([1.0 - p, p])
+        z = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+
+def _word_analyzer(vec: Any) -> Callable[[str], list[str]] | None:
+    """The word n-grams scikit-learn's default word analyzer would produce, without its per-call overhead;
+    ``None`` for any setting this shortcut does not reproduce exactly."""
+    if (
+        vec.analyzer != "word"
+        or vec.preprocessor is not None
+        or vec.tokenizer is not None
+        or vec.stop_words is not None
+        or vec.strip_accents is not None
+    ):
+        return None
+    findall = re.compile(vec.token_pattern).findall
+    lowercase = bool(vec.lowercase)
+    lo, hi = vec.ngram_range
+
+    def analyze(doc: str) -> list[str]:
+        tokens = findall(doc.lower() if lowercase else doc)
+        out = list(tokens) if lo == 1 else []
+        for n in range(max(lo, 2), hi + 1):
+            out.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+        return out
+
+    return analyze
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    """What the models add to one article's scores.
+
+    Attributes:
+        evidence: One item per sentence and sentence model (dimension ``model``, category the task, weight the
+            probability of the positive class).
+        metrics: ``models.<task>.mean`` (mean probability) and ``models.<task>.share`` (sentences at or above
+            0.5), and for the lean model ``models.lean.p_<class>``.
+        lean: ``{"label", "probabilities", "model", "caveat"}``, or ``None`` without a lean model.
+        refs: Versioned names of the models used.
+    """
+
+    evidence: tuple[Evidence, ...]
+    metrics: dict[str, float]
+    lean: dict[str, Any] | None
+    refs: tuple[str, ...]
+
+
+def measure_models(
+    sentences: Sequence[Sentence],
+    evidence: Sequence[Evidence],
+    tones: Sequence[float],
+    models: Mapping[str, tuple[Model, CompiledModel]],
+    lean_input: str | None = None,
+    *,
+    normalised: bool = False,
+) -> ModelResult:
+    """Score an article's sentences (and the article, for ``lean``) with the given models.
+
+    Args:
+        sentences: The article's sentences.
+        evidence: The lexicon and rule evidence already found (feeds the lexicon-feature block).
+        tones: Compound sentiment per sentence (the lexicon block's tone feature).
+        models: ``task -> (model, compiled)``; sentence models and an optional ``lean`` article model.
+        lean_input: The article text as the lean model expects it (:func:`framing.models.tasks.lean_text`).
+        normalised: The sentences come from text already passed through :func:`framing.clean.normalise_text`.
+    """
+    texts = [s.text for s in sentences]
+    out: list[Evidence] = []
+    metrics: dict[str, float] = {}
+    refs: list[str] = []
+    rows_cache: dict[tuple[Any, ...], np.ndarray] = {}
+    for task in sorted(models):
+        model, compiled = models[task]
+        if task == "lean":
+            continue
+        refs.append(model_ref(model))
+        lexicon_rows = None
+        if compiled._lexicon is not None:
+            features = compiled._lexicon[0]
+            key = (features.scale, features.surface, features.weights, features.categories_)
+            if key not in rows_cache:
+                rows_cache[key] = rows_from_evidence(features, sentences, evidence, tones)
+            lexicon_rows = rows_cache[key]
+        pos = list(model.classes_).index(model.positive_class) if model.positive_class else len(model.classes_) - 1
+        probs = compiled.predict_proba(texts, lexicon_rows, normalised=normalised)[:, pos] if texts else np.zeros(0)
+        ref = model_ref(model)
+        label = str(model.classes_[pos])
+        for s, p in zip(sentences, probs, strict=True):
+            out.append(
+                Evidence(
+                    s.index,
+                    s.start,
+                    s.end,
+                    s.text,
+                    "model",
+                    task,
+                    round(float(p), 4),
+                    ref,
+                    note=f"P({label}) = {p:.3f}",
+                )
+            )
+        n = max(len(texts), 1)
+        metrics[f"models.{task}.mean"] = float(probs.sum()) / n
+        metrics[f"models.{task}.share"] = float((probs >= THRESHOLD).sum()) / n
+    lean = None
+    if "lean" in models and lean_input is not None:
+        model, compiled = models["lean"]
+        refs.append(model_ref(model))
+        p = compiled.predict_proba([lean_input])[0]
+        probs = {str(c): round(float(v), 4) for c, v in zip(model.classes_, p, strict=True)}
+        lean = {
+            "label": str(model.classes_[int(np.argmax(p))]),
+            "probabilities": probs,
+            "model": model_ref(model),
+            "caveat": LEAN_CAVEAT,
+        }
+        metrics.update({f"models.lean.p_{c}": v for c, v in probs.items()})
+    return ModelResult(tuple(out), metrics, lean, tuple(refs))
