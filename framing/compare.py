@@ -101,7 +101,7 @@ DEFAULT_METRICS: tuple[str, ...] = (
     "readability.words_per_sentence",
 )
 
-_DIMENSIONS = ("hedging.", "attribution.", "word_choice.", "readability.")
+_DIMENSIONS = ("hedging.", "attribution.", "word_choice.", "readability.", "models.")
 
 # metric -> (short label, unit); the unit is what an axis is measured in.
 _LABELS: dict[str, tuple[str, str]] = {
@@ -123,6 +123,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "readability.flesch_reading_ease": ("Reading ease", "Flesch reading ease (higher = easier)"),
     "readability.flesch_kincaid_grade": ("Grade level", "Flesch-Kincaid grade"),
     "readability.words_per_sentence": ("Sentence length", "words per sentence"),
+    "models.subjective.mean": ("Subjectivity (model)", "mean P(subjective) per sentence (0-1)"),
+    "models.subjective.share": ("Subjective sentences (model)", "share of sentences with P >= 0.5 (0-1)"),
+    "models.biased.mean": ("Bias (model)", "mean P(biased) per sentence (0-1)"),
+    "models.biased.share": ("Biased sentences (model)", "share of sentences with P >= 0.5 (0-1)"),
+    "models.hedged.mean": ("Uncertainty (model)", "mean P(uncertain) per sentence (0-1)"),
+    "models.hedged.share": ("Uncertain sentences (model)", "share of sentences with P >= 0.5 (0-1)"),
     "n_words": ("Length", "words per article"),
     "n_sentences": ("Sentences", "sentences per article"),
 }

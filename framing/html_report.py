@@ -93,7 +93,11 @@ def _article_html(s: ArticleScore) -> str:
     lines = [f"<p class='meta'>outlet found by: {escape(how)} · source: {escape(a.source_path or '')}</p>"]
     for sent in s.sentences:
         items = [e for e in s.evidence if e.sentence == sent.index and e.category not in {"source_span", "content"}]
-        tips = "; ".join(f"{e.category}: {e.text}" for e in items if e.dimension != "word_choice" or e.weight)
+        tips = "; ".join(
+            f"{e.category}: {e.note}" if e.dimension == "model" else f"{e.category}: {e.text}"
+            for e in items
+            if e.dimension != "word_choice" or e.weight
+        )
         lines.append(
             f"<p class='sent' title='{escape(tips)}'><span class='idx'>[{sent.index}]</span>"
             f"{highlight_html(a.text, sent, items, css_classes=True)}</p>"
