@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scoring import DEFAULT_DATA, load  # noqa: E402
+from bench_scoring import DEFAULT_DATA, load
 
 
 def main() -> int:
