@@ -8,7 +8,7 @@ the rules (agreement with Punkt given the same abbreviations is measured in test
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Sentence", "split_sentences"]
@@ -43,22 +43,34 @@ class Sentence:
     text: str
     paragraph: int
 
+    # Hand-written: the generated frozen __init__ sets each field through object.__setattr__ (2x slower).
+    def __init__(self, index: int, start: int, end: int, text: str, paragraph: int) -> None:
+        d = self.__dict__
+        d["index"] = index
+        d["start"] = start
+        d["end"] = end
+        d["text"] = text
+        d["paragraph"] = paragraph
+
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serialisable dict."""
-        return asdict(self)
+        """Return a JSON-serialisable dict (field order; every value is immutable, so no deep copy is needed)."""
+        return dict(self.__dict__)
 
 
-# A boundary candidate: sentence-final punctuation, closing quotes/brackets, whitespace, then something that
-# can open a sentence (capital, digit, opening quote or bracket).
-_BOUNDARY = re.compile(r"""([.!?]+)(["'\)\]]*)(\s+)(?=["'(\[]?[A-Z0-9])""")
+# A boundary candidate: sentence-final punctuation, closing quotes/brackets (group 1), whitespace (group 2), then
+# something that can open a sentence (capital, digit, opening quote or bracket). The punctuation run is
+# text[m.start():m.start(1)]: no group around it, as a pattern that starts with a bare character class is
+# searched ~2x faster (the regex engine skips ahead to the next candidate character).
+_BOUNDARY = re.compile(r"""[.!?][.!?]*(["'\)\]]*)(\s+)(?=["'(\[]?[A-Z0-9])""")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+_LINE = re.compile(r"[^\n]+")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
-    if m.group(1) != ".":
+    end = m.start()
+    if m.start(1) != end + 1 or text[end] != ".":
         return True  # ! ? and ellipses followed by a capital end a sentence
-    end = m.start(1)
     begin = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
     token = text[begin:end].lower().lstrip("\"'(").rstrip(".")
     if not token:
@@ -93,17 +105,26 @@ def split_sentences(text: str) -> list[Sentence]:
         end_of_para = para.end()
         for m in _BOUNDARY.finditer(text, start, end_of_para):
             if _is_boundary(text, m):
-                _emit(text, start, m.end(2), p_no, out)
+                _emit(text, start, m.end(1), p_no, out)
                 start = m.end()
         _emit(text, start, end_of_para, p_no, out)
     return out
 
 
 def _emit(text: str, start: int, end: int, p_no: int, out: list[Sentence]) -> None:
+    if text.find("\n", start, end) < 0:  # the usual case: one line
+        chunk = text[start:end]
+        tail = chunk.lstrip()
+        if tail:
+            s = start + len(chunk) - len(tail)
+            stripped = tail.rstrip()
+            out.append(Sentence(len(out), s, s + len(stripped), stripped, p_no))
+        return
     # scraped text may keep single line breaks inside a paragraph: each line is then its own unit
-    chunk = text[start:end]
-    for m in re.finditer(r"[^\n]+", chunk):
-        stripped = m.group().strip()
-        if stripped:
-            s = start + m.start() + (len(m.group()) - len(m.group().lstrip()))
+    for m in _LINE.finditer(text, start, end):
+        line = m.group()
+        tail = line.lstrip()
+        if tail:
+            s = m.start() + len(line) - len(tail)
+            stripped = tail.rstrip()
             out.append(Sentence(len(out), s, s + len(stripped), stripped, p_no))
