@@ -17,23 +17,23 @@ import math
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from framing.evidence import Evidence
-from framing.lexicon import Lexicon, LexiconEntry, Match, PhraseMatcher, prepare_text
+from framing.lexicon import prepare_text
 from framing.sentences import Sentence
 
 __all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound"]
 
 #: |compound| at or above which a sentence is reported as evidence of positive / negative tone.
 SENTIMENT_THRESHOLD = 0.5
-_WORDS = re.compile(r"[\w'-]+")
-_BUT = re.compile(r"\bbut\b")
 _TERM = re.compile(r"[a-z0-9](?:[a-z0-9'-]*[a-z0-9])?")
 _ALPHA = 15.0
 
 
 @cache
-def _vader() -> tuple[dict[str, float], dict[str, float], frozenset[str], PhraseMatcher, str]:
+def _vader() -> tuple[dict[str, float], dict[str, float], frozenset[str], Any, str]:
+    """(valence, boosters, negations, automaton, lexicon ref); see :func:`_automaton` for the automaton."""
     import importlib.metadata
     import importlib.resources
 
@@ -46,11 +46,32 @@ def _vader() -> tuple[dict[str, float], dict[str, float], frozenset[str], Phrase
         if len(parts) >= 2 and _TERM.fullmatch(parts[0]):
             valence[parts[0]] = float(parts[1])
     version = importlib.metadata.version("vaderSentiment")
-    ref = f"vader-lexicon@{version}"
-    entries = tuple(LexiconEntry(t, "sentiment", 1.0, "", "vaderSentiment (MIT)", ref, 0) for t in valence)
-    matcher = PhraseMatcher([Lexicon("vader", version, "MIT", "VADER lexicon", "", "", entries)])
     boosters = {k.lower(): float(b) for k, b in v.BOOSTER_DICT.items()}
-    return valence, boosters, frozenset(v.NEGATE), matcher, ref
+    negate = frozenset(v.NEGATE)
+    return valence, boosters, negate, _automaton(valence, boosters, negate), f"vader-lexicon@{version}"
+
+
+def _automaton(valence: dict[str, float], boosters: dict[str, float], negate: frozenset[str]) -> Any:
+    """One pass finds the sentiment words and every word that can modify one (booster, negation, ``*n't``).
+
+    Keys are `` word `` (spaces mark word boundaries in the prepared text) and ``n't `` (any word ending so);
+    values are ``(len(word), word or None for a modifier only, is_modifier)``. Every VADER term is one word, so
+    sentiment matches never overlap: the hits are the matches, in text order.
+    """
+    import ahocorasick
+
+    def modifies(word: str) -> bool:
+        return word in boosters or word in negate or word.endswith("n't")
+
+    automaton = ahocorasick.Automaton()
+    for word in valence:
+        automaton.add_word(f" {word} ", (len(word), word, modifies(word)))
+    for word in (*boosters, *negate):
+        if word not in valence and " " not in word:
+            automaton.add_word(f" {word} ", (len(word), None, True))
+    automaton.add_word("n't ", (3, None, True))
+    automaton.make_automaton()
+    return automaton
 
 
 def sentence_compound(sentence: str) -> float:
@@ -65,55 +86,77 @@ def sentence_compound(sentence: str) -> float:
     return _compounds(sentence, [Sentence(0, 0, len(sentence), sentence, 0)])[0][0]
 
 
+_DAMPING = (1.0, 0.95, 0.9)  # booster weight one, two and three words before the sentiment word
+
+
 def _compounds(text: str, sentences: Sequence[Sentence], prepared: str | None = None) -> list[tuple[float, list[str]]]:
-    """(compound, matched words) per sentence, from one matcher pass; only words near a match are looked at."""
-    valence, boosters, negate, matcher, _ = _vader()
+    """(compound, matched words) per sentence, from one automaton pass; only words near a match are looked at."""
+    valence, boosters, negate, automaton, _ = _vader()
     out: list[tuple[float, list[str]]] = [(0.0, []) for _ in sentences]
-    matches = matcher.find(text, prepared)
-    if not matches:
+    if not text:
         return out
-    starts = [s.start for s in sentences]
-    per_sentence: dict[int, list[Match]] = {}
-    for m in matches:
-        k = bisect.bisect_right(starts, m.start) - 1
-        if k >= 0 and m.end <= sentences[k].end:
-            per_sentence.setdefault(k, []).append(m)
     prep = prepared if prepared is not None else prepare_text(text)
+    starts = [s.start for s in sentences]
+    # (start, word) of the matches per sentence, and where each modifier word ends; a key ending at ``i`` in
+    # ``prep`` (shifted by its leading space) ends at i - 1 in ``text``
+    per_sentence: dict[int, list[tuple[int, str]]] = {}
+    modifier_ends: list[int] = []
+    for i, (n, word, modifier) in automaton.iter(prep):
+        if modifier:
+            modifier_ends.append(i - 1)
+        if word is None:
+            continue
+        start = i - 1 - n
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and i - 1 <= sentences[k].end:
+            if k in per_sentence:
+                per_sentence[k].append((start, word))
+            else:
+                per_sentence[k] = [(start, word)]
+    bang = "!" in text
     for k, items in per_sentence.items():
         sent = sentences[k]
+        first = sent.start + 1  # ``prep`` index of the sentence's first character
         # ``prep`` is lower-cased, has spaces for punctuation and is shifted by one character
         but_at = prep.find(" but ", sent.start, sent.end + 1)
+        sent_upper: bool | None = None
         total = 0.0
-        for m in items:
-            v = valence[m.text.lower()]
-            if len(m.text) > 1 and m.text.isupper() and not sent.text.isupper():
-                v += 0.733 if v > 0 else -0.733
-            lo = max(sent.start + 1, m.start - 60)
-            words = prep[lo : m.start + 1].split()
-            if lo > sent.start + 1 and prep[lo - 1] != " " and words:
-                words = words[1:]  # the window cut a word in two
-            before = words[-3:]
-            for back, damp in ((1, 1.0), (2, 0.95), (3, 0.9)):
-                if back > len(before):
-                    break
-                b = boosters.get(before[-back])
-                if b is not None:
-                    v += (b if v > 0 else -b) * damp
-            if any(_negates(w, negate) for w in before):
-                v *= -0.74
-            if but_at >= 0 and m.start != but_at:
-                v *= 0.5 if m.start < but_at else 1.5
+        for start, word in items:
+            v = valence[word]
+            if len(word) > 1 and text[start : start + len(word)].isupper():
+                if sent_upper is None:
+                    sent_upper = sent.text.isupper()
+                if not sent_upper:
+                    v += 0.733 if v > 0 else -0.733
+            # The three words before, read from a bounded window, can boost or negate. The window lies within
+            # the 61 characters before the match: without a modifier ending there, there is nothing to read.
+            m = bisect.bisect_right(modifier_ends, start)
+            if m and modifier_ends[m - 1] > start - 62:
+                lo = start - 60
+                if lo > first:
+                    words = prep[lo : start + 1].split()
+                    if prep[lo - 1] != " " and words:
+                        del words[0]  # the window cut a word in two
+                else:
+                    words = prep[first : start + 1].split()
+                negated = False
+                for w, damp in zip(reversed(words[-3:]), _DAMPING, strict=False):
+                    b = boosters.get(w)
+                    if b is not None:
+                        v += (b if v > 0 else -b) * damp
+                    if w in negate or w.endswith("n't"):
+                        negated = True
+                if negated:
+                    v *= -0.74
+            if but_at >= 0 and start != but_at:
+                v *= 0.5 if start < but_at else 1.5
             total += v
-        if total:
+        if total and bang:
             bangs = min(text.count("!", sent.start, sent.end), 4) * 0.292
             total += bangs if total > 0 else -bangs
         score = total / math.sqrt(total * total + _ALPHA)
-        out[k] = (max(-1.0, min(1.0, score)), [m.text.lower() for m in items])
+        out[k] = (max(-1.0, min(1.0, score)), [w for _, w in items])
     return out
-
-
-def _negates(word: str, negate: frozenset[str]) -> bool:
-    return word in negate or word.endswith("n't")
 
 
 def measure_sentiment(
@@ -138,7 +181,7 @@ def measure_sentiment(
     values = [c for c, _ in scores]
     metrics = {
         "sentiment_mean": sum(values) / n,
-        "sentiment_negative_share": sum(c <= -SENTIMENT_THRESHOLD for c in values) / n,
-        "sentiment_positive_share": sum(c >= SENTIMENT_THRESHOLD for c in values) / n,
+        "sentiment_negative_share": len([c for c in values if c <= -SENTIMENT_THRESHOLD]) / n,
+        "sentiment_positive_share": len([c for c in values if c >= SENTIMENT_THRESHOLD]) / n,
     }
     return evidence, metrics
