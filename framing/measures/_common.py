@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from framing.sentences import Sentence
 
@@ -76,8 +76,16 @@ def _tail_tokens(text: str, lo: int, hi: int, n: int) -> list[str]:
 
 def negated(text: str, sentence_start: int, match_start: int, window: int = 3) -> bool:
     """True when one of the ``window`` tokens before the match (same sentence) is a negator."""
-    before = _tail_tokens(text, sentence_start, match_start, window)
-    return any(t.lower() in _NEGATORS or t.lower().endswith("n't") for t in before)
+    return has_negator(_tail_tokens(text, sentence_start, match_start, window))
+
+
+def has_negator(tokens: Iterable[str]) -> bool:
+    """True when one of the tokens is a negator (not, never, n't, ...), in any case."""
+    for t in tokens:
+        t = t.lower()
+        if t in _NEGATORS or t.endswith("n't"):
+            return True
+    return False
 
 
 def next_token(text: str, end: int) -> str:

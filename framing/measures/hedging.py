@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from framing.evidence import Evidence
 from framing.lexicon import Match
-from framing.measures._common import SentenceIndex, is_number, negated, next_token, prev_tokens
+from framing.measures._common import SentenceIndex, has_negator, is_number, next_token, prev_tokens
 from framing.sentences import Sentence
 
 __all__ = ["HEDGED_SENTENCE_MIN_WEIGHT", "WEASEL_WEIGHT", "measure_hedging"]
@@ -246,24 +246,31 @@ def measure_hedging(
     index = SentenceIndex(sentences)
     evidence: list[Evidence] = []
     for m in matches:
-        entry = m.entry_in("hedges") or m.entry_in("boosters")
+        by_lexicon = m.by_lexicon
+        entry = by_lexicon.get("hedges") or by_lexicon.get("boosters")
+        if entry is None:
+            src = by_lexicon.get("source_nouns")
+            if src is None or src.term not in _OPINION_HOLDERS:
+                continue
+            sent = index.at(m.start)
+            if sent is None:
+                continue
+            before = _before(text, sent.start, m.start, 2)
+            if any(w in _WEASEL_QUANTIFIERS for w in before):
+                continue  # "some critics say": already counted at the quantifier
+            if not (before and (before[-1] in _DETERMINERS or is_number(before[-1]))) and _opinion_follows(
+                _after(text, m.end, sent.end)
+            ):
+                evidence.append(Evidence(sent.index, m.start, m.end, m.text, "hedging", "hedge.weasel",
+                                         WEASEL_WEIGHT, f"{src.lexicon}:{src.term}", False,
+                                         "vague source with an opinion verb"))  # fmt: skip
+            continue
         sent = index.at(m.start)
         if sent is None:
             continue
-        if entry is None:
-            src = m.entry_in("source_nouns")
-            if src is not None and src.term in _OPINION_HOLDERS:
-                before = _before(text, sent.start, m.start, 2)
-                if any(w in _WEASEL_QUANTIFIERS for w in before):
-                    continue  # "some critics say": already counted at the quantifier
-                if not (before and (before[-1] in _DETERMINERS or is_number(before[-1]))) and _opinion_follows(
-                    _after(text, m.end, sent.end)
-                ):
-                    evidence.append(Evidence(sent.index, m.start, m.end, m.text, "hedging", "hedge.weasel",
-                                             WEASEL_WEIGHT, f"{src.lexicon}:{src.term}", False,
-                                             "vague source with an opinion verb"))  # fmt: skip
-            continue
-        neg = negated(text, max(sent.start, m.start - _BACK), m.start)
+        # the words before the match, read once from the bounded window that negation and the rules share
+        tokens = _WORD.findall(text, max(sent.start, m.start - _BACK), m.start)
+        neg = has_negator(tokens[-3:])
         if not entry.category.startswith("hedge"):
             evidence.append(Evidence(sent.index, m.start, m.end, m.text, "hedging", "booster",
                                      0.0 if neg else entry.weight, f"{entry.lexicon}:{entry.term}", neg,
@@ -271,9 +278,9 @@ def measure_hedging(
             continue
         if _is_month(text, m, sent):
             continue
-        if m.entry_in("reporting_verbs") is not None and not _attributive(_before(text, sent.start, m.start)):
+        before = [w.lower() for w in tokens[-2:]]
+        if by_lexicon.get("reporting_verbs") is not None and not _attributive(before):
             continue  # "he alleged that ...": a reporting verb, scored under attribution
-        before = _before(text, sent.start, m.start, 2)
         term = entry.term.partition(" ")[0] if entry.pos == "verb" else entry.term
         category, weight, note = entry.category, entry.weight, ""
         if term in _WEASEL_QUANTIFIERS:

@@ -32,7 +32,7 @@ def measure_word_choice(
     index = SentenceIndex(sentences)
     evidence: list[Evidence] = []
     for m in matches:
-        entry = m.entry_in("loaded_language") or m.entry_in("subjectivity")
+        entry = m.by_lexicon.get("loaded_language") or m.by_lexicon.get("subjectivity")
         if entry is None:
             continue
         sent = index.at(m.start)
