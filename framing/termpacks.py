@@ -40,7 +40,7 @@ from typing import Any
 from framing._yaml import load_yaml_with_lines
 from framing.errors import LexiconError
 from framing.evidence import Evidence
-from framing.lexicon import Lexicon, LexiconEntry, PhraseMatcher, prepare_text
+from framing.lexicon import Lexicon, LexiconEntry, MultiPhraseMatcher
 from framing.measures._common import SentenceIndex, prev_tokens
 from framing.resources import lexicon_dir
 from framing.sentences import Sentence
@@ -190,8 +190,9 @@ class NamingMatcher:
     def __init__(self, packs: Iterable[TermPack]) -> None:
         self.packs = tuple(packs)
         self._variants: dict[tuple[str, str, str], tuple[TermPack, Concept, Variant]] = {}
-        # one automaton per pack: packs must not shadow each other's longer matches
-        self._matchers: list[PhraseMatcher] = []
+        # one lexicon per pack, matched as separate groups (packs must not shadow each other's longer matches)
+        # but in one automaton pass
+        lexicons = []
         for pack in self.packs:
             entries = []
             for concept in pack.concepts:
@@ -200,16 +201,18 @@ class NamingMatcher:
                     for pattern in variant.patterns:
                         entries.append(LexiconEntry(pattern, category, 1.0, "", pack.name, pack.ref, 0))
                         self._variants[(pack.ref, category, pattern)] = (pack, concept, variant)
-            lex = Lexicon(pack.name, pack.version, pack.licence, pack.description, "", pack.path, tuple(entries))
-            self._matchers.append(PhraseMatcher([lex]))
+            lexicons.append(Lexicon(pack.name, pack.version, pack.licence, pack.description, "", pack.path,
+                                    tuple(entries)))  # fmt: skip
+        self._matcher = MultiPhraseMatcher([lex] for lex in lexicons)
 
     def find(self, text: str, sentences: Sequence[Sentence], prepared: str | None = None) -> list[Evidence]:
         """Return one evidence item per naming match (dimension ``word_choice``, category ``naming.<concept>``)."""
+        matches = [m for group in self._matcher.find(text, prepared) for m in group]
+        if not matches:
+            return []
         index = SentenceIndex(sentences)
         tokens_of: dict[int, tuple[str, ...]] = {}
         out: list[Evidence] = []
-        prepared = prepared if prepared is not None else prepare_text(text)
-        matches = [m for matcher in self._matchers for m in matcher.find(text, prepared)]
         for m in sorted(matches, key=lambda m: (m.start, m.end)):
             sent = index.at(m.start)
             if sent is None:
@@ -219,7 +222,8 @@ class NamingMatcher:
                 if variant.context:
                     if sent.index not in tokens_of:
                         tokens_of[sent.index] = tuple(_WORDS.findall(sent.text.lower()))
-                    if not any(t.startswith(c) for c in variant.context for t in tokens_of[sent.index]):
+                    # str.startswith takes a tuple: one test per token instead of one per token and context word
+                    if not any(t.startswith(tuple(variant.context)) for t in tokens_of[sent.index]):
                         continue
                 if variant.metonym:
                     before = prev_tokens(text, sent.start, m.start)
