@@ -154,3 +154,13 @@ def test_cli_refuses_a_tampered_model(user_models: Path, seeds_dir: Path) -> Non
     assert res.exit_code == 2 and "subjective.npz" in res.output
     res = CliRunner().invoke(main, ["score", str(seed_path("000")), "--no-models"])
     assert res.exit_code == 0, res.output
+
+
+def test_surface_rows_equal_surface_per_text() -> None:
+    from framing.models.features import _surface, _surface_rows
+
+    texts = [*(t for t in SENTENCES if t), "İstanbul: MOST of us, I'm sure, ABC 123 quickly! You're the greatest?"]
+    tones = [0.1 * i for i in range(len(texts))]
+    expected = np.array([_surface(t, tone) for t, tone in zip(texts, tones, strict=True)])
+    assert np.allclose(_surface_rows(texts, tones), expected)
+    assert np.allclose(_surface_rows(texts[:-1], tones[:-1]), expected[:-1])  # without the offset-shifting İ

@@ -278,35 +278,45 @@ def rows_from_evidence(
     return features._scaled(out, texts)
 
 
-# _FIRST, _SECOND and _EST for lower-cased text (the contractions are covered by their first word)
-_FIRST_LOWER = re.compile(r"\b(?:i|m(?:e|y|ine)|we|us|ours?)\b")
-_SECOND_LOWER = re.compile(r"\byou(?:rs?)?\b")
-_EST_LOWER = re.compile(r"\b(?:most|least|[a-z]{3,}est)\b")
-_BANG = re.compile("!")
-_ASK = re.compile(r"\?")
+# The surface patterns as two alternations, one for the original text and one for the lower-cased text. Every
+# alternative matches whole runs of its own character type, so one scan finds what the separate scans find.
+_CASED = re.compile(
+    r"(?P<exclamations>!)|(?P<questions>\?)|(?P<quote_marks>" + _QUOTES.pattern + r")|(?P<digits>\d+)"
+    r"|(?P<all_caps_words>\b[A-Z]{3,}\b)|(?P<ly_adverbs>\b[a-z]{3,}ly\b)"
+)
+_LOWER = re.compile(
+    r"(?P<first_person>\b(?:i|m(?:e|y|ine)|we|us|ours?)\b)|(?P<second_person>\byou(?:rs?)?\b)"
+    r"|(?P<superlatives>\b(?:most|least|[a-z]{3,}est)\b)"
+)
+_COLUMN = {name: i for i, name in enumerate(SURFACE_FEATURES)}
 
 
 def _surface_rows(texts: Sequence[str], tones: Sequence[float]) -> np.ndarray:
-    """:func:`_surface` of every text, with one regex pass per feature over all texts joined (same values: a
-    newline between texts is a word boundary, as a text's start and end are)."""
+    """:func:`_surface` of every text, from two regex scans over all texts joined (same values: a newline
+    between texts is a word boundary, as a text's start and end are)."""
     joined = "\n".join(texts)
-    ends = np.cumsum([len(t) + 1 for t in texts]) - 1
-
-    def per_text(pattern: re.Pattern[str]) -> np.ndarray:
-        pos = [m.start() for m in pattern.finditer(joined)]
-        return np.bincount(np.searchsorted(ends, pos, side="right"), minlength=len(texts))[: len(texts)]
-
-    def per_text_lower(pattern: re.Pattern[str]) -> np.ndarray:
-        pos = [m.start() for m in pattern.finditer(lowered)]
-        return np.bincount(np.searchsorted(ends, pos, side="right"), minlength=len(texts))[: len(texts)]
-
-    lowered = joined.lower()  # same offsets: the case-insensitive patterns run faster on lower-cased text
-    tone = np.asarray(tones, dtype=np.float64)
-    words = np.array([len(_WORDS.findall(t)) for t in texts], dtype=np.float64)  # findall: no match objects
-    columns = [np.log1p(words), tone, np.abs(tone), per_text(_BANG), per_text(_ASK), per_text(_QUOTES)]
-    columns += [per_text_lower(_FIRST_LOWER), per_text_lower(_SECOND_LOWER), per_text(_DIGITS), per_text(_CAPS)]
-    columns += [per_text(_LY), per_text_lower(_EST_LOWER)]
-    return np.column_stack(columns).astype(np.float64)
+    ends = [len(t) for t in texts]
+    for k in range(1, len(ends)):
+        ends[k] += ends[k - 1] + 1
+    out = np.zeros((len(texts), len(SURFACE_FEATURES)), dtype=np.float64)
+    out[:, 0] = np.log1p([len(_WORDS.findall(t)) for t in texts])  # findall: no match objects
+    out[:, 1] = tones
+    out[:, 2] = np.abs(out[:, 1])
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # a character whose lower case is longer would shift the offsets
+        for r, text in enumerate(texts):
+            out[r, 3:] = _surface(text, 0.0)[3:]
+        return out
+    column = _COLUMN
+    k = 0
+    for text_, pattern in ((joined, _CASED), (lowered, _LOWER)):
+        k = 0
+        for m in pattern.finditer(text_):
+            at = m.start()
+            while ends[k] < at:
+                k += 1
+            out[k, column[m.lastgroup]] += 1  # type: ignore[index]
+    return out
 
 
 def _long_tone(text: str) -> float:
