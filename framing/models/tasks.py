@@ -23,7 +23,18 @@ from pathlib import Path
 
 from framing.errors import InputError
 
-__all__ = ["TASKS", "Task", "dataset_dir", "detokenize", "get_task", "lean_text", "load_split", "outlet_variants"]
+__all__ = [
+    "TASKS",
+    "Task",
+    "dataset_dir",
+    "detokenize",
+    "get_task",
+    "lean_text",
+    "load_split",
+    "load_split_groups",
+    "outlet_key",
+    "outlet_variants",
+]
 
 
 @dataclass(frozen=True)
@@ -181,6 +192,26 @@ def outlet_variants(outlet: str | None) -> list[str]:
     return sorted({n for n in names if len(n) >= 3}, key=lambda n: (n != core, n))
 
 
+_KEY_TAIL = re.compile(r"[\s\-]*\b(?:online|news|opinion|editorial|blogs?)\s*$")
+
+
+def outlet_key(outlet: str | None) -> str:
+    """Group key of an outlet: AllSides lists one outlet under several names (``Fox News``, ``Fox Online
+    News``, ``Fox News (Online)``, ``Fox News Opinion``); they share one key, used to weight and filter by outlet.
+
+    Example:
+        >>> [outlet_key(o) for o in ("Fox Online News", "Fox News (Online)", "The Hill", "NPR Online News")]
+        ['fox', 'fox', 'hill', 'npr']
+    """
+    s = re.sub(r"\([^)]*\)", " ", (outlet or "").lower())
+    s = re.sub(r"^\s*the\s+", "", " ".join(s.split()))
+    while True:
+        shorter = _KEY_TAIL.sub("", s).strip()
+        if shorter == s or not shorter:
+            return s
+        s = shorter
+
+
 def lean_text(text: str, title: str | None = None, outlet: str | None = None, authors: str | None = None) -> str:
     """Prepare an article for the ``lean`` model: the project's cleaner, then outlet self-mentions, bylines,
     author names, URLs, e-mail and social handles, photo credits and copyright lines removed, so the model
@@ -213,45 +244,63 @@ def lean_text(text: str, title: str | None = None, outlet: str | None = None, au
     return " ".join((head + body).split())
 
 
-def _babe(root: Path, part: str) -> tuple[list[str], list[str]]:
+_Loaded = tuple[list[str], list[str], list[str] | None]
+
+
+def _babe(root: Path, part: str) -> _Loaded:
     from framing.datasets.babe import read_babe
 
     rows = list(read_babe(root, "SG2", part))
-    return [r.text for r in rows], ["biased" if r.biased else "non-biased" for r in rows]
+    return [r.text for r in rows], ["biased" if r.biased else "non-biased" for r in rows], None
 
 
-def _wikiweasel(root: Path, part: str) -> tuple[list[str], list[str]]:
+def _wikiweasel(root: Path, part: str) -> _Loaded:
     from framing.datasets.wikiweasel import read_wikiweasel
 
     path = root / "train.csv" if root.is_dir() else root
     want = {"train": "tune", "dev": "dev"}[part]
     rows = [r for r in read_wikiweasel(path) if r.split == want]
-    return [detokenize(r.text) for r in rows], ["uncertain" if r.uncertain else "certain" for r in rows]
+    return [detokenize(r.text) for r in rows], ["uncertain" if r.uncertain else "certain" for r in rows], None
 
 
-def _newssd(root: Path, part: str) -> tuple[list[str], list[str]]:
+def _newssd(root: Path, part: str) -> _Loaded:
     from framing.datasets.newssd import read_newssd
 
     rows = list(read_newssd(root, {"train": "train", "dev": "val"}[part]))
-    return [r.text for r in rows], ["subjective" if r.subjective else "objective" for r in rows]
+    return [r.text for r in rows], ["subjective" if r.subjective else "objective" for r in rows], None
 
 
-def _allsides(root: Path, part: str) -> tuple[list[str], list[str]]:
+def _allsides(root: Path, part: str) -> _Loaded:
     from framing.datasets.allsides import iter_allsides
 
-    texts, labels = [], []
+    texts, labels, groups = [], [], []
     for a in iter_allsides(root, split={"train": "train", "dev": "valid"}[part]):
         texts.append(lean_text(a.text, a.title, a.outlet, a.authors))
         labels.append(a.lean)
-    return texts, labels
+        groups.append(outlet_key(a.outlet))
+    return texts, labels, groups
 
 
-_LOADERS: dict[str, Callable[[Path, str], tuple[list[str], list[str]]]] = {
+_LOADERS: dict[str, Callable[[Path, str], _Loaded]] = {
     "biased": _babe,
     "hedged": _wikiweasel,
     "subjective": _newssd,
     "lean": _allsides,
 }
+
+
+def load_split_groups(
+    task: Task, data: Path, part: str, limit: int | None = None
+) -> tuple[list[str], list[str], list[str] | None]:
+    """Like :func:`load_split`, plus each item's group: the :func:`outlet_key` of its outlet for ``lean``,
+    ``None`` (no groups) for the sentence tasks."""
+    if part not in {"train", "dev"}:
+        raise ValueError(f"part must be 'train' or 'dev', got {part!r}")
+    texts, labels, groups = _LOADERS[task.name](dataset_dir(task, data), part)
+    if limit is not None:
+        texts, labels = texts[:limit], labels[:limit]
+    keep = [i for i, t in enumerate(texts) if t.strip()]
+    return [texts[i] for i in keep], [labels[i] for i in keep], None if groups is None else [groups[i] for i in keep]
 
 
 def load_split(task: Task, data: Path, part: str, limit: int | None = None) -> tuple[list[str], list[str]]:
@@ -263,10 +312,5 @@ def load_split(task: Task, data: Path, part: str, limit: int | None = None) -> t
         part: ``train`` or ``dev``.
         limit: Keep only the first ``limit`` items (for quick tests).
     """
-    if part not in {"train", "dev"}:
-        raise ValueError(f"part must be 'train' or 'dev', got {part!r}")
-    texts, labels = _LOADERS[task.name](dataset_dir(task, data), part)
-    if limit is not None:
-        texts, labels = texts[:limit], labels[:limit]
-    keep = [i for i, t in enumerate(texts) if t.strip()]
-    return [texts[i] for i in keep], [labels[i] for i in keep]
+    texts, labels, _ = load_split_groups(task, data, part, limit)
+    return texts, labels

@@ -25,14 +25,25 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import StandardScaler, normalize
 
 from framing._version import __version__
 from framing.models.features import LexiconFeatures, lexicon_refs
 from framing.models.model import Block, Model, normalise_for_model
-from framing.models.tasks import TASKS, Task, get_task, load_split
+from framing.models.tasks import TASKS, Task, get_task, load_split_groups
 
-__all__ = ["DEFAULTS", "GRIDS", "classification_report", "evaluate_model", "headline", "train_model", "train_task"]
+__all__ = [
+    "DEFAULTS",
+    "GRIDS",
+    "GROUP_SETTINGS",
+    "classification_report",
+    "evaluate_model",
+    "group_weights",
+    "headline",
+    "outlet_share",
+    "train_model",
+    "train_task",
+]
 
 #: Base settings; a grid point overrides some of them. ``None`` turns a block off.
 DEFAULTS: dict[str, Any] = {
@@ -43,7 +54,19 @@ DEFAULTS: dict[str, Any] = {
     "class_weight": None,
     "max_iter": 3000,
     "tune_intercept": False,
+    "outlet_weight": None,
+    "max_outlet_share": None,
 }  # fmt: skip
+
+#: Settings that need the training items' groups (outlets):
+#:
+#: * ``outlet_weight`` (exponent ``p``): an item of a group with ``n`` training items weighs ``n ** -p`` (``1.0``:
+#:   every outlet weighs the same, whatever its number of articles); with ``class_weight="balanced"`` the weights
+#:   are then rescaled so that every class weighs the same;
+#: * ``max_outlet_share`` (``s``): an n-gram is dropped when more than ``s`` of the training documents holding it
+#:   come from one outlet (outlet names, bylines, newsletter boxes, house style), so the model learns words
+#:   several outlets use.
+GROUP_SETTINGS = ("outlet_weight", "max_outlet_share")
 
 #: Dev-tuned grids per task (each entry overrides DEFAULTS; nested dicts are merged).
 GRIDS: dict[str, list[dict[str, Any]]] = {
@@ -60,8 +83,8 @@ GRIDS: dict[str, list[dict[str, Any]]] = {
     ],
     "lean": [
         {"word": {"ngram_range": [1, 2], "min_df": 5, "max_df": 0.5, "max_features": 60000}, "char": None,
-         "lexicon": None, "C": c, "class_weight": "balanced"}
-        for c in (0.3, 1.0)
+         "lexicon": None, "C": c, "class_weight": "balanced", "outlet_weight": ow, "max_outlet_share": 0.3}
+        for ow in (None, 1.0) for c in (1.0, 3.0)
     ],
 }  # fmt: skip
 
@@ -81,13 +104,38 @@ def _vectorizer(cfg: dict[str, Any]) -> TfidfVectorizer:
     return TfidfVectorizer(dtype=np.float64, **kw)
 
 
+def outlet_share(X: Any, groups: Sequence[str]) -> np.ndarray:
+    """Per column of ``X``: the share of the documents holding the term that come from its most frequent group."""
+    names, inv = np.unique(np.asarray(groups, dtype=object), return_inverse=True)
+    G = sparse.csr_matrix((np.ones(len(inv)), (inv, np.arange(len(inv)))), shape=(len(names), len(inv)))
+    B = sparse.csr_matrix(X, copy=True)
+    B.data = (B.data != 0).astype(np.float64)
+    D = (G @ B).toarray()
+    total = D.sum(axis=0)
+    return np.divide(D.max(axis=0), total, out=np.ones_like(total), where=total > 0)
+
+
+def group_weights(labels: Sequence[str], groups: Sequence[str], power: float, balanced: bool) -> np.ndarray:
+    """Sample weights ``n_group ** -power``, rescaled to equal class totals when ``balanced``; mean 1."""
+    g = np.asarray(groups, dtype=object)
+    _, inv, counts = np.unique(g, return_inverse=True, return_counts=True)
+    w = counts[inv].astype(np.float64) ** -float(power)
+    if balanced:
+        y = np.asarray(labels, dtype=object)
+        for c in np.unique(y):
+            w[y == c] /= w[y == c].sum()
+    return w * (len(w) / w.sum())
+
+
 class _Features:
     """Fitted feature blocks, kept so a grid can reuse them across C values."""
 
-    def __init__(self, settings: dict[str, Any], texts: Sequence[str]) -> None:
+    def __init__(self, settings: dict[str, Any], texts: Sequence[str], groups: Sequence[str] | None = None) -> None:
         self.blocks: list[Block] = []
         self.train_mats: list[Any] = []
         self._fitted: list[Any] = []
+        self._columns: list[np.ndarray | None] = []
+        share = settings.get("max_outlet_share")
         for kind in ("word", "char"):
             cfg = settings.get(kind)
             if not cfg:
@@ -95,9 +143,16 @@ class _Features:
             vec = _vectorizer(cfg)
             X = vec.fit_transform(texts)
             vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
-            self.blocks.append(Block(kind, dict(cfg), vocabulary=vocab, idf=np.asarray(vec.idf_, dtype=np.float64)))
+            idf = np.asarray(vec.idf_, dtype=np.float64)
+            cols = None
+            if share is not None and groups is not None:
+                cols = np.flatnonzero(outlet_share(X, groups) <= float(share))
+                X = self._restrict(X, cols, cfg)
+                vocab, idf = [vocab[i] for i in cols], idf[cols]
+            self.blocks.append(Block(kind, dict(cfg), vocabulary=vocab, idf=idf))
             self.train_mats.append(X)
             self._fitted.append(vec)
+            self._columns.append(cols)
         lex = settings.get("lexicon")
         if lex and float(lex.get("weight", 1.0)) > 0:
             lf = LexiconFeatures(**{k: v for k, v in lex.items() if k != "weight"}).fit(texts)
@@ -108,25 +163,37 @@ class _Features:
                                      categories=list(lf.categories_)))  # fmt: skip
             self.train_mats.append(sparse.csr_matrix((L - sc.mean_) / scale * float(lex.get("weight", 1.0))))
             self._fitted.append(lf)
+            self._columns.append(None)
+
+    @staticmethod
+    def _restrict(X: Any, cols: np.ndarray, cfg: dict[str, Any]) -> Any:
+        """Keep ``cols`` and renormalise the rows: what a vectorizer with the reduced vocabulary and the same idf
+        (the model file's form) computes."""
+        X = sparse.csr_matrix(X)[:, cols]
+        norm = cfg.get("norm", "l2")
+        return normalize(X, norm=norm, copy=False) if norm else X
 
     def matrix(self) -> sparse.csr_matrix:
         return sparse.hstack(self.train_mats, format="csr")
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         mats = []
-        for b, obj in zip(self.blocks, self._fitted, strict=True):
+        for b, obj, cols in zip(self.blocks, self._fitted, self._columns, strict=True):
             if b.kind == "lexicon":
                 assert b.mean is not None and b.scale is not None
                 w = float(b.config.get("weight", 1.0))
                 mats.append(sparse.csr_matrix((obj.transform(texts) - b.mean) / b.scale * w))
+            elif cols is not None:
+                mats.append(self._restrict(obj.transform(texts), cols, b.config))
             else:
                 mats.append(obj.transform(texts))
         return sparse.hstack(mats, format="csr")
 
 
-def _fit_lr(X: Any, y: Sequence[str], classes: Sequence[str], C: float, class_weight: Any, max_iter: int) -> Any:
+def _fit_lr(X: Any, y: Sequence[str], classes: Sequence[str], C: float, class_weight: Any, max_iter: int,
+            sample_weight: np.ndarray | None = None) -> Any:  # fmt: skip
     lr = LogisticRegression(C=C, class_weight=class_weight, max_iter=max_iter, random_state=0, solver="lbfgs")
-    lr.fit(X, np.asarray(y, dtype=object))
+    lr.fit(X, np.asarray(y, dtype=object), sample_weight=sample_weight)
     missing = set(classes) - set(lr.classes_)
     if missing:
         raise ValueError(f"training data has no examples of class(es) {sorted(missing)}")
@@ -154,8 +221,12 @@ def classification_report(gold: Sequence[str], pred: Sequence[str], classes: Seq
     return {
         "n": len(gold),
         "per_class": {
-            c: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4),
-                "support": int(s[i])}
+            c: {
+                "precision": round(float(p[i]), 4),
+                "recall": round(float(r[i]), 4),
+                "f1": round(float(f[i]), 4),
+                "support": int(s[i]),
+            }
             for i, c in enumerate(labels)
         },
         "macro_f1": round(float(np.mean(f)), 4),
@@ -186,6 +257,7 @@ def train_model(
     dev: tuple[Sequence[str], Sequence[str]] | None = None,
     grid: Sequence[dict[str, Any]] | None = None,
     meta: dict[str, Any] | None = None,
+    groups: Sequence[str] | None = None,
 ) -> tuple[Model, dict[str, Any]]:
     """Train one model; with ``dev`` and ``grid``, pick the grid point with the best dev headline score.
 
@@ -197,6 +269,7 @@ def train_model(
         dev: ``(texts, labels)`` used to choose among grid points and reported in the model header.
         grid: Setting overrides to try.
         meta: Extra header fields.
+        groups: Each training item's group (outlet), needed by the :data:`GROUP_SETTINGS`.
 
     Returns:
         ``(model, info)`` where ``info`` holds the chosen settings, every grid point's dev score and the dev
@@ -205,6 +278,10 @@ def train_model(
     t = get_task(task)
     base = _merge(DEFAULTS, settings or {})
     points = [_merge(base, g) for g in (grid or [{}])] if dev is not None else [base]
+    if groups is not None and len(groups) != len(texts):
+        raise ValueError(f"{len(groups)} groups for {len(texts)} texts")
+    if groups is None and any(p.get(k) is not None for p in points for k in GROUP_SETTINGS):
+        raise ValueError(f"settings {', '.join(GROUP_SETTINGS)} need the training items' groups")
     docs = [normalise_for_model(x) for x in texts]
     dev_docs = [normalise_for_model(x) for x in dev[0]] if dev is not None else []
     tried: list[dict[str, Any]] = []
@@ -212,13 +289,18 @@ def train_model(
     cache: dict[str, tuple[_Features, Any]] = {}
     start = time.perf_counter()
     for s in points:
-        key = repr((s.get("word"), s.get("char"), s.get("lexicon")))
+        key = repr((s.get("word"), s.get("char"), s.get("lexicon"), s.get("max_outlet_share")))
         if key not in cache:
             cache.clear()
-            f = _Features(s, docs)
+            f = _Features(s, docs, groups)
             cache[key] = (f, f.transform(dev_docs) if dev is not None else None)
         feats, dev_X = cache[key]
-        lr = _fit_lr(feats.matrix(), labels, t.classes, float(s["C"]), s.get("class_weight"), int(s["max_iter"]))
+        cw, sw = s.get("class_weight"), None
+        if s.get("outlet_weight") is not None:
+            assert groups is not None
+            sw = group_weights(labels, groups, float(s["outlet_weight"]), balanced=cw == "balanced")
+            cw = None if cw == "balanced" else cw
+        lr = _fit_lr(feats.matrix(), labels, t.classes, float(s["C"]), cw, int(s["max_iter"]), sw)
         model = _to_model(t, t.name, t.classes, t.positive_class, feats, lr, {})
         if dev is None:
             best = (0.0, model, s, None)
@@ -286,9 +368,11 @@ def train_task(
         command: The command line recorded in the header.
     """
     t = TASKS.get(name) or get_task(name)
-    texts, labels = load_split(t, data, "train", limit)
-    dev = load_split(t, data, "dev", limit)
+    texts, labels, groups = load_split_groups(t, data, "train", limit)
+    dev_texts, dev_labels, _ = load_split_groups(t, data, "dev", limit)
+    dev = (dev_texts, dev_labels)
     model, info = train_model(texts, labels, task=t.name, dev=dev, grid=GRIDS.get(t.name) if tune else None,
+                              groups=groups,
                               meta={"command": command or f"framing train {t.name} --data <data>/{t.folder}",
                                     "n_dev": len(dev[0])})  # fmt: skip
     return model, info

@@ -81,6 +81,18 @@ def _majority(task: Task, train_y: Sequence[str], dev_y: Sequence[str]) -> dict[
     return classification_report(list(dev_y), [major] * len(dev_y), task.classes)
 
 
+def _dev_majority(task: Task, dev_y: Sequence[str]) -> dict[str, str]:
+    """For ``lean`` only: the accuracy of always answering the dev portion's own majority class (a reference that
+    peeks at the dev labels, not a baseline): train and dev class priors differ widely on the media split."""
+    if task.name != "lean" or not dev_y:
+        return {}
+    values, counts = np.unique(np.asarray(dev_y, dtype=object), return_counts=True)
+    major = str(values[np.argmax(counts)])
+    rep = classification_report(list(dev_y), [major] * len(dev_y), task.classes)
+    key = f"reference: always '{major}' (the dev majority) accuracy / macro-F1"
+    return {key: f"{rep['accuracy']} / {rep['macro_f1']}"}
+
+
 def _lexicon_only(task: Task, train: tuple[list[str], list[str]], dev: tuple[list[str], list[str]]) -> dict[str, Any]:
     scale = "per_sentence" if task.unit == "article" else "log1p"
     texts, labels = train
@@ -143,6 +155,7 @@ def evaluate_task(name: str, data_root: Path) -> EvalResult:
         "model per class": rep["per_class"],
         "model confusion matrix (rows gold, cols predicted)": rep["confusion_matrix"],
         "majority baseline accuracy / macro-F1": f"{major['accuracy']} / {major['macro_f1']}",
+        **_dev_majority(task, dev[1]),
         "lexicon-only baseline accuracy / macro-F1": f"{lex['accuracy']} / {lex['macro_f1']}",
         "plain TF-IDF baseline accuracy / macro-F1": f"{plain['accuracy']} / {plain['macro_f1']}",
         **{f"published: {k}": v for k, v in task.published.items()},
@@ -156,10 +169,14 @@ def evaluate_task(name: str, data_root: Path) -> EvalResult:
     ]
     if task.name == "lean":
         notes.append(
-            "Labels are the outlet's AllSides rating; dev outlets never appear in train. Outlet self-mentions, "
+            "Labels are the outlet's AllSides rating; dev outlets never appear in train (New York Times pages "
+            "are about 65 % of dev; 'right' has 89 articles from 11 outlet names). The majority baseline answers "
+            "the train majority ('right', 42 % of train), which is the rarest dev class. Outlet self-mentions, "
             "bylines, author names, URLs, handles and credit lines are removed before training and prediction "
-            "(framing.models.tasks.lean_text). The lexicon-only baseline is trained on every "
-            f"{_LEAN_LEXICON_STRIDE}th training article to keep the report under ten minutes."
+            "(framing.models.tasks.lean_text). The model weighs every training outlet the same and drops n-grams "
+            "whose documents come mostly from one outlet (framing.models.train.GROUP_SETTINGS). The lexicon-only "
+            f"baseline is trained on every {_LEAN_LEXICON_STRIDE}th training article to keep the report under ten "
+            "minutes."
         )
     if task.name == "hedged":
         notes.append("WikiWeasel text is Penn-Treebank tokenised; it is detokenised before training "
