@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -239,26 +240,60 @@ class Match:
         return self.by_lexicon.get(lexicon_name)
 
 
-_NON_WORD = re.compile(r"[^\w' -]|_")  # spaces would be replaced by spaces: leaving them out halves the matches
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")  # dashes, ellipses, bullets: the usual non-ASCII characters
-# ' or - without a word character on one side; written to start with the character class, which lets the regex
-# engine skip to candidates instead of trying a look-behind at every position (~5x faster)
+def _spaces_for_non_word(exc: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: non-ASCII characters that are not letters or digits (dashes, curly quotes,
+    ellipses) become spaces; a non-ASCII letter or digit re-raises, and the caller takes its general path."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    run = exc.object[exc.start : exc.end]
+    for c in run:
+        if c.isalnum():
+            raise exc
+    return " " * len(run), exc.end
+
+
+#: ``text.encode("ascii", ASCII_OR_SPACE)``: the text as ASCII, with non-ASCII punctuation as spaces.
+ASCII_OR_SPACE = "framing.ascii-or-space"
+codecs.register_error(ASCII_OR_SPACE, _spaces_for_non_word)
+
+# A-Z lower-cased, letters, digits, ' and - kept, every other byte a space: the ASCII part of prepare_text
+_PREPARE_BYTES = bytes(
+    c + 32 if 65 <= c <= 90 else c if c < 128 and (chr(c).isalnum() or chr(c) in "'-") else 32 for c in range(256)
+)
+# ' and - without a letter or digit on one side (bytes of the ASCII path). Two patterns that each start with a
+# literal character, which the regex engine finds with a fast scan; one for both would test every position.
+_EDGE_APOSTROPHE = re.compile(rb"'(?:(?![a-z0-9])|(?<![a-z0-9].))")
+_EDGE_HYPHEN = re.compile(rb"-(?:(?![a-z0-9])|(?<![a-z0-9].))")
+
+# the general path: spaces are left out of _NON_WORD as they would be replaced by spaces (half the matches)
+_NON_WORD = re.compile(r"[^\w' -]|_")
 _EDGE_PUNCT = re.compile(r"['-](?:(?!\w)|(?<!\w.))")
-# ASCII punctuation other than ' and - becomes a space. A complete 128-character table: str.translate looks each
-# distinct character up once, and a character missing from a dict table costs a raised and caught LookupError.
-_ASCII_NON_WORD = "".join(c if c.isalnum() or c in "'-" else " " for c in map(chr, range(128)))
 
 
 def prepare_text(text: str) -> str:
     """Lower-case without changing length and turn every non-word character into a space."""
+    try:
+        # one bytes.translate is far cheaper than str.lower, str.translate and re.sub on a non-ASCII text, and
+        # usually the only non-ASCII characters in English news are punctuation
+        ascii_text = text.encode("ascii", ASCII_OR_SPACE)
+    except UnicodeEncodeError:
+        return _prepare_unicode(text)
+    low = ascii_text.translate(_PREPARE_BYTES)
+    # replacing the apostrophes first does not change which hyphens are at an edge: a ' and a space are both
+    # non-word neighbours
+    if b"'" in low:
+        low = _EDGE_APOSTROPHE.sub(b" ", low)
+    if b"-" in low:
+        low = _EDGE_HYPHEN.sub(b" ", low)
+    return " " + low.decode("ascii") + " "
+
+
+def _prepare_unicode(text: str) -> str:
+    """:func:`prepare_text` of a text with non-ASCII letters or digits."""
     low = text.lower()
     if len(low) != len(text):  # a few characters (e.g. U+0130) lower-case to two code points
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if not low.isascii():
-        # most non-ASCII characters in news are punctuation: spacing them out usually leaves an ASCII string,
-        # which str.translate handles ~50x faster than the regex below
-        low = _NON_ASCII_NON_WORD.sub(" ", low)
-    low = low.translate(_ASCII_NON_WORD) if low.isascii() else _NON_WORD.sub(" ", low)
+    low = _NON_WORD.sub(" ", low)
     if "'" in low or "-" in low:
         low = _EDGE_PUNCT.sub(" ", low)
     return " " + low + " "
