@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
+from framing.lexicon import ASCII_OR_SPACE
 from framing.sentences import Sentence
 
 __all__ = ["measure_readability", "syllables"]
@@ -73,6 +74,30 @@ class _Syllables(dict[str, int]):
 
 _SYLLABLES = _Syllables()
 
+# A-Z lower-cased, a-z and ' kept, every other byte a space
+_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c == 39 else 32 for c in range(256))
+_EDGE_APOSTROPHE = re.compile(rb"'(?:(?![a-z])|(?<![a-z].))")  # starts with a literal: a fast scan
+_TWO_APOSTROPHES = re.compile(rb"'[a-z]+'")
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text.lower())``, from a split of the text reduced to letters and apostrophes.
+
+    A match of ``_WORD`` never spans a character other than a letter or an apostrophe, and within a run of them
+    it is the whole run once apostrophes without a letter on both sides are dropped, unless two apostrophes
+    remain ("rock'n'roll"): then, or when a non-ASCII letter or digit could lower-case to ASCII, the regex
+    is used. Splitting costs about a fifth of the regex.
+    """
+    try:
+        low = text.encode("ascii", ASCII_OR_SPACE).translate(_LETTERS)
+    except UnicodeEncodeError:
+        return _WORD.findall(text.lower())
+    if b"'" in low:
+        low = _EDGE_APOSTROPHE.sub(b" ", low)
+        if _TWO_APOSTROPHES.search(low):
+            return _WORD.findall(text.lower())
+    return low.decode("ascii").split()
+
 
 def measure_readability(text: str, sentences: Sequence[Sentence], n_words: int) -> dict[str, float]:
     """Return ``flesch_reading_ease``, ``flesch_kincaid_grade`` and ``words_per_sentence``.
@@ -83,7 +108,7 @@ def measure_readability(text: str, sentences: Sequence[Sentence], n_words: int) 
         >>> round(measure_readability(t, split_sentences(t), 9)["flesch_reading_ease"], 1)
         108.3
     """
-    words = _WORD.findall(text.lower())
+    words = _words(text)
     n_sent = max(len(sentences), 1)
     if not words:
         return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0, "words_per_sentence": 0.0}
