@@ -89,8 +89,22 @@ def sentence_compound(sentence: str) -> float:
 _DAMPING = (1.0, 0.95, 0.9)  # booster weight one, two and three words before the sentiment word
 
 
+#: The last (text, sentences, prepared, result) of :func:`_compounds`: scoring with models asks twice per article.
+_last: list[tuple[str, Sequence[Sentence], str | None, list[tuple[float, list[str]]]]] = []
+
+
 def _compounds(text: str, sentences: Sequence[Sentence], prepared: str | None = None) -> list[tuple[float, list[str]]]:
     """(compound, matched words) per sentence, from one automaton pass; only words near a match are looked at."""
+    last = _last[-1] if _last else None
+    if last is not None and last[0] is text and last[1] is sentences and last[2] is prepared:
+        return list(last[3])  # the same immutable inputs (a tuple of sentences), so the same result
+    out = _score_sentences(text, sentences, prepared)
+    if type(sentences) is tuple:
+        _last[:] = [(text, sentences, prepared, out)]
+    return list(out)
+
+
+def _score_sentences(text: str, sentences: Sequence[Sentence], prepared: str | None) -> list[tuple[float, list[str]]]:
     valence, boosters, negate, automaton, _ = _vader()
     out: list[tuple[float, list[str]]] = [(0.0, []) for _ in sentences]
     if not text:
