@@ -11,7 +11,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,13 +28,10 @@ from framing.measures.readability import measure_readability
 from framing.measures.sentiment import measure_sentiment
 from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
-from framing.sentences import Sentence, split_sentences
+from framing.sentences import Sentence, count_words, split_sentences
 from framing.termpacks import NamingMatcher, TermPack, bundled_termpacks, load_termpack, summarise_naming
 
 __all__ = ["ArticleScore", "Scorer", "score", "score_corpus"]
-
-_WORDS = re.compile(r"[A-Za-z0-9][\w'-]*")
-
 
 @dataclass(frozen=True)
 class ArticleScore:
@@ -232,7 +228,7 @@ class Scorer:
             )
         text = article.text
         sentences = tuple(split_sentences(text))
-        n_words = len(_WORDS.findall(text))
+        n_words = count_words(text)
         prepared = prepare_text(text)
         matches = matcher.find(text, prepared)
         own = OutletNames(names.pattern, _own_names(article))
