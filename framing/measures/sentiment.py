@@ -105,56 +105,69 @@ def _compounds(text: str, sentences: Sequence[Sentence], prepared: str | None = 
 
 
 def _score_sentences(text: str, sentences: Sequence[Sentence], prepared: str | None) -> list[tuple[float, list[str]]]:
+    """One pass over the automaton's hits, in text order: sentiment words are summed into the sentence holding
+    them (the last one starting at or before the word, if it ends after it) as they come."""
     valence, boosters, negate, automaton, _ = _vader()
     out: list[tuple[float, list[str]]] = [(0.0, []) for _ in sentences]
-    if not text:
+    if not text or not sentences:
         return out
     prep = prepared if prepared is not None else prepare_text(text)
     starts = [s.start for s in sentences]
-    # (start, word) of the matches per sentence, and where each modifier word ends; a key ending at ``i`` in
-    # ``prep`` (shifted by its leading space) ends at i - 1 in ``text``
-    per_sentence: dict[int, list[tuple[int, str]]] = {}
+    in_order = starts == sorted(starts)
+    bang = "!" in text
     modifier_ends: list[int] = []
+    last_modifier = -100  # modifier_ends[-1]
+    k, lo, hi = -1, -1, starts[0]  # sentence k holds the words starting in [lo, hi) (in order; else look up)
+    sent = sentences[0]
+    first = but_at = 0
+    limit = -1  # a word counts if it ends by sentences[k].end, i.e. its key ends at ``i <= limit``
+    sent_upper: bool | None = None
+    total = 0.0
+    words: list[str] = []
     for i, (n, word, modifier) in automaton.iter(prep):
+        # a key ending at ``i`` in ``prep`` (shifted by its leading space) ends at ``i - 1`` in the text
         if modifier:
             modifier_ends.append(i - 1)
+            last_modifier = i - 1
         if word is None:
             continue
         start = i - 1 - n
-        k = bisect.bisect_right(starts, start) - 1
-        if k >= 0 and i - 1 <= sentences[k].end:
-            if k in per_sentence:
-                per_sentence[k].append((start, word))
-            else:
-                per_sentence[k] = [(start, word)]
-    bang = "!" in text
-    for k, items in per_sentence.items():
-        sent = sentences[k]
-        first = sent.start + 1  # ``prep`` index of the sentence's first character
-        # ``prep`` is lower-cased, has spaces for punctuation and is shifted by one character
-        but_at = prep.find(" but ", sent.start, sent.end + 1)
-        sent_upper: bool | None = None
-        total = 0.0
-        for start, word in items:
-            v = valence[word]
-            if len(word) > 1 and text[start : start + len(word)].isupper():
-                if sent_upper is None:
-                    sent_upper = sent.text.isupper()
-                if not sent_upper:
-                    v += 0.733 if v > 0 else -0.733
-            # The three words before, read from a bounded window, can boost or negate. The window lies within
-            # the 61 characters before the match: without a modifier ending there, there is nothing to read.
+        if not lo <= start < hi:
+            j = bisect.bisect_right(starts, start) - 1
+            if j != k:
+                if words:
+                    out[k] = (_compound(total, text, sent, bang), words)
+                k, words, total, sent_upper = j, [], 0.0, None
+                sent = sentences[k]
+                limit = sent.end + 1 if k >= 0 else -1
+                first = sent.start + 1  # ``prep`` index of the sentence's first character
+                # ``prep`` is lower-cased, has spaces for punctuation and is shifted by one character
+                but_at = prep.find(" but ", sent.start, sent.end + 1)
+                if in_order:
+                    lo, hi = starts[k], starts[k + 1] if k + 1 < len(starts) else len(text) + 1
+        if i > limit:
+            continue
+        v = valence[word]
+        # ALL-CAPS emphasis (a word written as in ``prep``, lower-case, settles it without a slice)
+        if not text.startswith(word, start) and len(word) > 1 and text[start : start + len(word)].isupper():
+            if sent_upper is None:
+                sent_upper = sent.text.isupper()
+            if not sent_upper:
+                v += 0.733 if v > 0 else -0.733
+        # The three words before, read from a bounded window, can boost or negate. The window lies within the
+        # 61 characters before the word: without a modifier word ending there, there is nothing to read.
+        if last_modifier > start - 62:
             m = bisect.bisect_right(modifier_ends, start)
             if m and modifier_ends[m - 1] > start - 62:
-                lo = start - 60
-                if lo > first:
-                    words = prep[lo : start + 1].split()
-                    if prep[lo - 1] != " " and words:
-                        del words[0]  # the window cut a word in two
+                window = start - 60
+                if window > first:
+                    before = prep[window : start + 1].split()
+                    if prep[window - 1] != " " and before:
+                        del before[0]  # the window cut a word in two
                 else:
-                    words = prep[first : start + 1].split()
+                    before = prep[first : start + 1].split()
                 negated = False
-                for w, damp in zip(reversed(words[-3:]), _DAMPING, strict=False):
+                for w, damp in zip(reversed(before[-3:]), _DAMPING, strict=False):
                     b = boosters.get(w)
                     if b is not None:
                         v += (b if v > 0 else -b) * damp
@@ -162,15 +175,22 @@ def _score_sentences(text: str, sentences: Sequence[Sentence], prepared: str | N
                         negated = True
                 if negated:
                     v *= -0.74
-            if but_at >= 0 and start != but_at:
-                v *= 0.5 if start < but_at else 1.5
-            total += v
-        if total and bang:
-            bangs = min(text.count("!", sent.start, sent.end), 4) * 0.292
-            total += bangs if total > 0 else -bangs
-        score = total / math.sqrt(total * total + _ALPHA)
-        out[k] = (max(-1.0, min(1.0, score)), [w for _, w in items])
+        if but_at >= 0 and start != but_at:
+            v *= 0.5 if start < but_at else 1.5
+        total += v
+        words.append(word)
+    if words:
+        out[k] = (_compound(total, text, sent, bang), words)
     return out
+
+
+def _compound(total: float, text: str, sent: Sentence, bang: bool) -> float:
+    """VADER's normalisation of a sentence's summed valence, with its exclamation marks."""
+    if total and bang:
+        bangs = min(text.count("!", sent.start, sent.end), 4) * 0.292
+        total += bangs if total > 0 else -bangs
+    score = total / math.sqrt(total * total + _ALPHA)
+    return max(-1.0, min(1.0, score))
 
 
 def measure_sentiment(
