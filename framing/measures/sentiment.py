@@ -15,15 +15,15 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from framing.evidence import Evidence
 from framing.lexicon import prepare_text
 from framing.sentences import Sentence
 
-__all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound"]
+__all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound", "sentiment_table"]
 
 #: |compound| at or above which a sentence is reported as evidence of positive / negative tone.
 SENTIMENT_THRESHOLD = 0.5
@@ -31,12 +31,21 @@ _TERM = re.compile(r"[a-z0-9](?:[a-z0-9'-]*[a-z0-9])?")
 _ALPHA = 15.0
 
 
+class _Vader(NamedTuple):
+    valence: dict[str, float]
+    boosters: dict[str, float]
+    negate: frozenset[str]
+    table: dict[str, tuple[int, str | None, bool]]  # see sentiment_table
+    automaton: Any
+    ref: str
+
+
 @cache
-def _vader() -> tuple[dict[str, float], dict[str, float], frozenset[str], Any, str]:
-    """(valence, boosters, negations, automaton, lexicon ref); see :func:`_automaton` for the automaton."""
+def _vader() -> _Vader:
     import importlib.metadata
     import importlib.resources
 
+    import ahocorasick
     from vaderSentiment import vaderSentiment as v
 
     valence: dict[str, float] = {}
@@ -48,30 +57,31 @@ def _vader() -> tuple[dict[str, float], dict[str, float], frozenset[str], Any, s
     version = importlib.metadata.version("vaderSentiment")
     boosters = {k.lower(): float(b) for k, b in v.BOOSTER_DICT.items()}
     negate = frozenset(v.NEGATE)
-    return valence, boosters, negate, _automaton(valence, boosters, negate), f"vader-lexicon@{version}"
-
-
-def _automaton(valence: dict[str, float], boosters: dict[str, float], negate: frozenset[str]) -> Any:
-    """One pass finds the sentiment words and every word that can modify one (booster, negation, ``*n't``).
-
-    Keys are `` word `` (spaces mark word boundaries in the prepared text) and ``n't `` (any word ending so);
-    values are ``(len(word), word or None for a modifier only, is_modifier)``. Every VADER term is one word, so
-    sentiment matches never overlap: the hits are the matches, in text order.
-    """
-    import ahocorasick
 
     def modifies(word: str) -> bool:
         return word in boosters or word in negate or word.endswith("n't")
 
-    automaton = ahocorasick.Automaton()
-    for word in valence:
-        automaton.add_word(f" {word} ", (len(word), word, modifies(word)))
+    table: dict[str, tuple[int, str | None, bool]] = {f" {w} ": (len(w), w, modifies(w)) for w in valence}
     for word in (*boosters, *negate):
         if word not in valence and " " not in word:
-            automaton.add_word(f" {word} ", (len(word), None, True))
-    automaton.add_word("n't ", (3, None, True))
+            table[f" {word} "] = (len(word), None, True)
+    table["n't "] = (3, None, True)
+    automaton = ahocorasick.Automaton()
+    for key, value in table.items():
+        automaton.add_word(key, value)
     automaton.make_automaton()
-    return automaton
+    return _Vader(valence, boosters, negate, table, automaton, f"vader-lexicon@{version}")
+
+
+def sentiment_table() -> dict[str, tuple[int, str | None, bool]]:
+    """The sentiment automaton's table, for a :class:`framing.lexicon.SharedScan` with other matchers.
+
+    One pass finds the sentiment words and every word that can modify one (booster, negation, ``*n't``). Keys
+    are `` word `` (spaces mark word boundaries in the prepared text) and ``n't `` (any word ending so); values
+    are ``(len(word), word or None for a modifier only, is_modifier)``. Every VADER term is one word, so
+    sentiment matches never overlap: the hits are the matches, in text order.
+    """
+    return _vader().table
 
 
 def sentence_compound(sentence: str) -> float:
@@ -93,21 +103,29 @@ _DAMPING = (1.0, 0.95, 0.9)  # booster weight one, two and three words before th
 _last: list[tuple[str, Sequence[Sentence], str | None, list[tuple[float, list[str]]]]] = []
 
 
-def _compounds(text: str, sentences: Sequence[Sentence], prepared: str | None = None) -> list[tuple[float, list[str]]]:
+def _compounds(
+    text: str, sentences: Sequence[Sentence], prepared: str | None = None, hits: _Hits | None = None
+) -> list[tuple[float, list[str]]]:
     """(compound, matched words) per sentence, from one automaton pass; only words near a match are looked at."""
     last = _last[-1] if _last else None
     if last is not None and last[0] is text and last[1] is sentences and last[2] is prepared:
         return list(last[3])  # the same immutable inputs (a tuple of sentences), so the same result
-    out = _score_sentences(text, sentences, prepared)
+    out = _score_sentences(text, sentences, prepared, hits)
     if type(sentences) is tuple:
         _last[:] = [(text, sentences, prepared, out)]
     return list(out)
 
 
-def _score_sentences(text: str, sentences: Sequence[Sentence], prepared: str | None) -> list[tuple[float, list[str]]]:
+#: The sentiment table's hits in the prepared text: (end index, value), in text order.
+_Hits = Iterable[tuple[int, tuple[int, str | None, bool]]]
+
+
+def _score_sentences(
+    text: str, sentences: Sequence[Sentence], prepared: str | None, hits: _Hits | None = None
+) -> list[tuple[float, list[str]]]:
     """One pass over the automaton's hits, in text order: sentiment words are summed into the sentence holding
     them (the last one starting at or before the word, if it ends after it) as they come."""
-    valence, boosters, negate, automaton, _ = _vader()
+    valence, boosters, negate, _, automaton, _ = _vader()
     out: list[tuple[float, list[str]]] = [(0.0, []) for _ in sentences]
     if not text or not sentences:
         return out
@@ -117,14 +135,15 @@ def _score_sentences(text: str, sentences: Sequence[Sentence], prepared: str | N
     bang = "!" in text
     modifier_ends: list[int] = []
     last_modifier = -100  # modifier_ends[-1]
-    k, lo, hi = -1, -1, starts[0]  # sentence k holds the words starting in [lo, hi) (in order; else look up)
+    # sentence k holds the words starting in [lo, hi) when the sentences are in order; else every word is looked up
+    k, lo, hi = (-1, -1, starts[0]) if in_order else (-1, 0, 0)
     sent = sentences[0]
     first = but_at = 0
     limit = -1  # a word counts if it ends by sentences[k].end, i.e. its key ends at ``i <= limit``
     sent_upper: bool | None = None
     total = 0.0
     words: list[str] = []
-    for i, (n, word, modifier) in automaton.iter(prep):
+    for i, (n, word, modifier) in automaton.iter(prep) if hits is None else hits:
         # a key ending at ``i`` in ``prep`` (shifted by its leading space) ends at ``i - 1`` in the text
         if modifier:
             modifier_ends.append(i - 1)
@@ -194,15 +213,22 @@ def _compound(total: float, text: str, sent: Sentence, bang: bool) -> float:
 
 
 def measure_sentiment(
-    text: str, sentences: Sequence[Sentence], prepared: str | None = None
+    text: str, sentences: Sequence[Sentence], prepared: str | None = None, *, hits: _Hits | None = None
 ) -> tuple[list[Evidence], dict[str, float]]:
     """Per-sentence compound sentiment; strongly toned sentences become evidence.
 
     Metrics: ``sentiment_mean`` (mean compound over sentences), ``sentiment_negative_share`` and
     ``sentiment_positive_share`` (sentences with compound <= -0.5 / >= 0.5).
+
+    Args:
+        text: The article text.
+        sentences: Its sentences, in text order.
+        prepared: ``prepare_text(text)`` when the caller already has it.
+        hits: The hits of :func:`sentiment_table` in ``prepared`` from a :class:`framing.lexicon.SharedScan`
+            (the text is scanned here otherwise).
     """
-    ref = _vader()[4]
-    scores = _compounds(text, sentences, prepared)
+    ref = _vader().ref
+    scores = _compounds(text, sentences, prepared, hits)
     evidence: list[Evidence] = []
     for s, (c, words) in zip(sentences, scores, strict=True):
         if abs(c) >= SENTIMENT_THRESHOLD:
