@@ -40,8 +40,8 @@ from framing.errors import LexiconError
 from framing.resources import lexicon_dir
 
 __all__ = [
-    "BUNDLED", "Lexicon", "LexiconEntry", "Match", "MultiPhraseMatcher", "PhraseMatcher", "bundled_lexicon", "inflect",
-    "load_lexicon", "prepare_text",
+    "BUNDLED", "Lexicon", "LexiconEntry", "Match", "MultiPhraseMatcher", "PhraseMatcher", "SharedScan",
+    "bundled_lexicon", "inflect", "load_lexicon", "prepare_text",
 ]  # fmt: skip
 
 #: Bundled phrase lexicons, by name.
@@ -360,7 +360,9 @@ class PhraseMatcher:
 
     def __init__(self, lexicons: Iterable[Lexicon]) -> None:
         self.lexicons: tuple[Lexicon, ...] = tuple(lexicons)
-        self._automaton = _automaton(_surface_table(self.lexicons))
+        #: Automaton key (`` surface form ``) -> value, for :class:`SharedScan`.
+        self.table: dict[str, _Payload] = _surface_table(self.lexicons)
+        self._automaton = _automaton(self.table)
         self._empty = self._automaton is None
 
     def find(self, text: str, prepared: str | None = None) -> list[Match]:
@@ -372,9 +374,11 @@ class PhraseMatcher:
         """
         if self._empty or not text:
             return []
-        prepared = prepared if prepared is not None else prepare_text(text)
-        hits = [(i - span, 1 - i, entries, by_lex) for i, (span, entries, by_lex) in self._automaton.iter(prepared)]
-        return _leftmost_longest(text, hits)
+        return self.from_hits(text, self._automaton.iter(prepared if prepared is not None else prepare_text(text)))
+
+    def from_hits(self, text: str, hits: Iterable[tuple[int, _Payload]]) -> list[Match]:
+        """:meth:`find` from this matcher's hits in a :class:`SharedScan` of ``prepare_text(text)``."""
+        return _leftmost_longest(text, [(i - span, 1 - i, entries, by_lex) for i, (span, entries, by_lex) in hits])
 
 
 class MultiPhraseMatcher:
@@ -393,15 +397,54 @@ class MultiPhraseMatcher:
         for no, group in enumerate(self.groups):
             for key, (span, entries, by_lexicon) in _surface_table(group).items():
                 merged.setdefault(key, []).append((no, span, entries, by_lexicon))
-        self._automaton = _automaton({key: tuple(values) for key, values in merged.items()})
+        #: Automaton key -> value (the groups holding the key), for :class:`SharedScan`.
+        self.table = {key: tuple(values) for key, values in merged.items()}
+        self._automaton = _automaton(self.table)
 
     def find(self, text: str, prepared: str | None = None) -> list[list[Match]]:
         """Return each group's matches (as :meth:`PhraseMatcher.find`), in group order."""
-        hits: list[list[_Hit]] = [[] for _ in self.groups]
         if self._automaton is None or not text:
-            return [[] for _ in hits]
-        prepared = prepared if prepared is not None else prepare_text(text)
-        for i, values in self._automaton.iter(prepared):
+            return [[] for _ in self.groups]
+        return self.from_hits(text, self._automaton.iter(prepared if prepared is not None else prepare_text(text)))
+
+    def from_hits(self, text: str, hits: Iterable[tuple[int, Any]]) -> list[list[Match]]:
+        """:meth:`find` from this matcher's hits in a :class:`SharedScan` of ``prepare_text(text)``."""
+        found: list[list[_Hit]] = [[] for _ in self.groups]
+        for i, values in hits:
             for no, span, entries, by_lexicon in values:
-                hits[no].append((i - span, 1 - i, entries, by_lexicon))
-        return [_leftmost_longest(text, h) for h in hits]
+                found[no].append((i - span, 1 - i, entries, by_lexicon))
+        return [_leftmost_longest(text, h) for h in found]
+
+
+class SharedScan:
+    """One automaton pass over a prepared text for several automaton tables (``key -> value``).
+
+    ``SharedScan(tables).scan(prepared)[n]`` holds the ``(end index, value)`` hits that an automaton of
+    ``tables[n]`` alone would report (in text order; hits ending at the same index may come in another order).
+    Scanning is most of the cost of matching a lexicon, so the lexicons, the VADER words
+    (:func:`framing.measures.sentiment.sentiment_table`) and the term packs are best scanned together::
+
+        scan = SharedScan([matcher.table, sentiment_table(), naming.table])
+        lexicon_hits, sentiment_hits, naming_hits = scan.scan(prepared)
+        matches = matcher.from_hits(text, lexicon_hits)
+
+    Args:
+        tables: The tables, e.g. :attr:`PhraseMatcher.table`.
+    """
+
+    def __init__(self, tables: Iterable[dict[str, Any]]) -> None:
+        self.tables = tuple(tables)
+        merged: dict[str, list[tuple[int, Any]]] = {}
+        for no, table in enumerate(self.tables):
+            for key, value in table.items():
+                merged.setdefault(key, []).append((no, value))
+        self._automaton = _automaton({key: tuple(values) for key, values in merged.items()})
+
+    def scan(self, prepared: str) -> list[list[tuple[int, Any]]]:
+        """Each table's hits in ``prepared`` (a :func:`prepare_text` result)."""
+        hits: list[list[tuple[int, Any]]] = [[] for _ in self.tables]
+        if self._automaton is not None:
+            for i, values in self._automaton.iter(prepared):
+                for no, value in values:
+                    hits[no].append((i, value))
+        return hits

@@ -204,10 +204,28 @@ class NamingMatcher:
             lexicons.append(Lexicon(pack.name, pack.version, pack.licence, pack.description, "", pack.path,
                                     tuple(entries)))  # fmt: skip
         self._matcher = MultiPhraseMatcher([lex] for lex in lexicons)
+        #: Automaton key -> value of all packs, for a :class:`framing.lexicon.SharedScan` with other matchers.
+        self.table = self._matcher.table
 
-    def find(self, text: str, sentences: Sequence[Sentence], prepared: str | None = None) -> list[Evidence]:
-        """Return one evidence item per naming match (dimension ``word_choice``, category ``naming.<concept>``)."""
-        matches = [m for group in self._matcher.find(text, prepared) for m in group]
+    def find(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        prepared: str | None = None,
+        *,
+        hits: Iterable[tuple[int, Any]] | None = None,
+    ) -> list[Evidence]:
+        """Return one evidence item per naming match (dimension ``word_choice``, category ``naming.<concept>``).
+
+        Args:
+            text: The article text.
+            sentences: Its sentences.
+            prepared: ``prepare_text(text)`` when the caller already has it.
+            hits: The hits of :attr:`table` in ``prepared`` from a :class:`framing.lexicon.SharedScan` (the text
+                is scanned here otherwise).
+        """
+        groups = self._matcher.find(text, prepared) if hits is None else self._matcher.from_hits(text, hits)
+        matches = [m for group in groups for m in group]
         if not matches:
             return []
         index = SentenceIndex(sentences)
