@@ -278,7 +278,7 @@ def measure_hedging(
             continue
         if _is_month(text, m, sent):
             continue
-        before = [w.lower() for w in tokens[-2:]]
+        before = " ".join(tokens[-2:]).lower().split(" ") if tokens else []
         if by_lexicon.get("reporting_verbs") is not None and not _attributive(before):
             continue  # "he alleged that ...": a reporting verb, scored under attribution
         term = entry.term.partition(" ")[0] if entry.pos == "verb" else entry.term
