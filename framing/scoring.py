@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,11 +22,11 @@ from typing import Any
 from framing._version import __version__
 from framing.article import Article
 from framing.evidence import Evidence
-from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, bundled_lexicon, load_lexicon, prepare_text
+from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, SharedScan, bundled_lexicon, load_lexicon, prepare_text
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
 from framing.measures.readability import measure_readability
-from framing.measures.sentiment import measure_sentiment
+from framing.measures.sentiment import measure_sentiment, sentiment_table
 from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
 from framing.sentences import Sentence, count_words, split_sentences
@@ -230,13 +231,14 @@ class Scorer:
         sentences = tuple(split_sentences(text))
         n_words = count_words(text)
         prepared = prepare_text(text)
-        matches = matcher.find(text, prepared)
+        lexicon_hits, sentiment_hits, naming_hits = res.scan.scan(prepared)  # one automaton pass for all three
+        matches = matcher.from_hits(text, lexicon_hits)
         own = OutletNames(names.pattern, _own_names(article))
         hedge_ev, hedge_m = measure_hedging(text, sentences, matches)
         attr_ev, attr_m = measure_attribution(text, sentences, matches, own)
         word_ev, word_m = measure_word_choice(text, sentences, matches, n_words, res.word_choice_categories)
-        sent_ev, sent_m = measure_sentiment(text, sentences, prepared)
-        word_ev = word_ev + naming.find(text, sentences, prepared) + sent_ev
+        sent_ev, sent_m = measure_sentiment(text, sentences, prepared, hits=sentiment_hits)
+        word_ev = word_ev + naming.find(text, sentences, prepared, hits=naming_hits) + sent_ev
         word_m.update(sent_m)
         read_m = measure_readability(text, sentences, n_words)
         metrics: dict[str, float] = {"n_words": float(n_words), "n_sentences": float(len(sentences))}
@@ -255,10 +257,8 @@ class Scorer:
 
             models = _models()
             lean_input = lean_text(text, article.title, article.outlet.name) if "lean" in models else None
-            from framing.clean import normalise_text
-
-            tones = _tones(text, sentences, prepared)
-            normalised = normalise_text(text) == text
+            tones = _tones(text, sentences, prepared, sentiment_hits)
+            normalised = _is_normalised(text)
             result = measure_models(sentences, found, tones, models, lean_input, normalised=normalised)
             found = (*found, *result.evidence)
             metrics.update(result.metrics)
@@ -268,10 +268,23 @@ class Scorer:
         return ArticleScore(article, sentences, metrics, evidence, refs, lean=lean)
 
 
-def _tones(text: str, sentences: Sequence[Sentence], prepared: str) -> list[float]:
+_NOT_NORMAL = re.compile(r"''|``|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _is_normalised(text: str) -> bool:
+    """Whether the models may skip :func:`framing.clean.normalise_text` on this text's sentences (what it would
+    change in ASCII text is control characters and doubled apostrophes; runs of spaces the models collapse)."""
+    if text.isascii():
+        return _NOT_NORMAL.search(text) is None
+    from framing.clean import normalise_text
+
+    return normalise_text(text) == text
+
+
+def _tones(text: str, sentences: Sequence[Sentence], prepared: str, hits: Any) -> list[float]:
     from framing.measures.sentiment import _compounds
 
-    return [c for c, _ in _compounds(text, sentences, prepared)]
+    return [c for c, _ in _compounds(text, sentences, prepared, hits)]  # remembered from measure_sentiment
 
 
 def _own_names(article: Article) -> frozenset[str]:
@@ -298,6 +311,7 @@ class _Resources:
     matcher: PhraseMatcher
     names: OutletNames
     naming: NamingMatcher
+    scan: SharedScan
     refs: tuple[str, ...]
     word_choice_categories: tuple[str, ...]
 
@@ -314,11 +328,13 @@ def _resources(
     user_packs = [load_termpack(p) for p in termpack_paths]
     packs: list[TermPack] = [p for p in bundled_termpacks() if p.name not in {u.name for u in user_packs}] + user_packs
     naming = NamingMatcher(packs)
+    matcher = PhraseMatcher(lexicons)
     return _Resources(
         lexicons=lexicons,
-        matcher=PhraseMatcher(lexicons),
+        matcher=matcher,
         names=names,
         naming=naming,
+        scan=SharedScan([matcher.table, sentiment_table(), naming.table]),
         refs=tuple(lex.ref for lex in lexicons) + tuple(p.ref for p in naming.packs),
         word_choice_categories=tuple(c for lex in lexicons if lex.name in WORD_CHOICE_LEXICONS for c in lex.categories),
     )
