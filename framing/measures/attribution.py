@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from framing.evidence import Evidence
 from framing.lexicon import LexiconEntry, Match, inflect
-from framing.measures._common import SentenceIndex
 from framing.sentences import Sentence
 
 __all__ = ["OutletNames", "measure_attribution"]
@@ -87,8 +87,119 @@ class OutletNames:
         return cls(pattern, frozenset(own))
 
 
+_OUTLET_HEAD = r"(?<![\w-])(?:the\s+)?("
+_OUTLET_TAIL = r")(?![\w-])"
+
+
+def _fast_outlets(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """:func:`_build_fast_outlets`, built once per pattern object (hashing a compiled pattern hashes its whole
+    program, too slow to do per sentence, so the cache is keyed by identity)."""
+    cached = _FAST_OUTLETS.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        if len(_FAST_OUTLETS) >= 64:
+            _FAST_OUTLETS.clear()
+        cached = _FAST_OUTLETS[id(pattern)] = (pattern, _build_fast_outlets(pattern))
+    return cached[1]
+
+
+_FAST_OUTLETS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _build_fast_outlets(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """An equivalent of an outlet pattern built by :meth:`OutletNames.build` that the regex engine scans fast, or
+    None for any other pattern.
+
+    The original alternation of every name after a lookbehind makes the engine try all names at every character.
+    Here the alternatives are grouped by first character and the lookbehind follows that character, so every
+    branch opens with a literal and the engine skips straight to the few characters a match can start with.
+    Within a group the names keep the original longest-first order, and the names matching at one position
+    all start with the same character, so matches are the same. A direct match has no group: its whole span is
+    the name; after "the" the name is group 1.
+    """
+    src = pattern.pattern
+    if pattern.flags != re.UNICODE or not (src.startswith(_OUTLET_HEAD) and src.endswith(_OUTLET_TAIL)):
+        return None
+    names, cur, i, body = [], [], 0, src[len(_OUTLET_HEAD) : -len(_OUTLET_TAIL)]
+    while i < len(body):  # split on unescaped "|" and undo re.escape
+        c = body[i]
+        if c == "\\":
+            cur.append(body[i + 1])
+            i += 2
+            continue
+        if c == "|":
+            names.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    names.append("".join(cur))
+    if not all(names) or src != _OUTLET_HEAD + "|".join(map(re.escape, names)) + _OUTLET_TAIL:
+        return None
+    trie = _trie(names)
+    direct = "|".join(re.escape(c) + r"(?<![\w-]" + re.escape(c) + ")" + _trie_regex(node) for c, node in trie.items())
+    return re.compile(r"(?:t(?<![\w-]t)he\s+(" + _trie_regex(trie) + ")|" + direct + r")(?![\w-])")
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> _Trie:
+    """Character trie of non-empty words; the key "" marks the end of a word."""
+    root: _Trie = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
+
+def _trie_regex(node: _Trie) -> str:
+    """A regex for the word endings below a trie node. Where a word ends and longer ones go on, the longer ones are
+    an optional (greedy) group, so of the words matching at a position the longest is tried first, then the next
+    longest: the order of a longest-first alternation, without trying every word at every position."""
+    alts = []
+    for ch, child in node.items():
+        if not ch:
+            continue
+        run = ch
+        while len(child) == 1 and "" not in child:  # a chain without branches or word ends: one literal
+            ((nxt, child),) = child.items()
+            run += nxt
+        alts.append(re.escape(run) + _trie_regex(child))
+    if not alts:
+        return ""
+    if "" not in node:
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?:" + "|".join(alts) + ")?"
+
+
+def _outlet_matches(pattern: re.Pattern[str], norm: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """``(start, end, name start, name end)`` of each match of ``pattern.finditer(norm, start, end)``."""
+    fast = _fast_outlets(pattern)
+    if fast is None:
+        return [(m.start(), m.end(), m.start(1), m.end(1)) for m in pattern.finditer(norm, start, end)]
+    return [(m.start(), m.end(), *m.span(m.lastindex or 0)) for m in fast.finditer(norm, start, end)]
+
+
 def _tokens_between(text: str, a: int, b: int) -> int:
-    return len(_TOKEN.findall(text[a:b])) if b >= a else 99
+    return len(_TOKEN.findall(text, a, b)) if b >= a else 99
+
+
+# three tokens (maximal runs of _TOKEN characters) in a row: "at least three tokens" without listing them all
+_THREE_TOKENS = re.compile(r"[\w'-]+[^\w'-]+[\w'-]+[^\w'-]+[\w'-]+")
+
+
+def _has_three_tokens(text: str, a: int, b: int) -> bool:
+    """``len(_TOKEN.findall(text, a, b)) >= 3``."""
+    return _THREE_TOKENS.search(text, a, b) is not None
+
+
+def _rstrip_end(text: str, lo: int, hi: int) -> int:
+    """``lo + len(text[lo:hi].rstrip())``, without copying the slice."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
 
 
 def _cue_stance(category: str) -> str:
@@ -106,44 +217,55 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _named_source(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str] | None:
     """A capitalised name or pronoun right before the cue, or right after a post-cue / inverted cue."""
-    before = text[sent.start : cue.start]
-    tail = before.rstrip(" ,")
-    words = _TOKEN.findall(tail)
-    if words and words[-1].lower() in _PRONOUNS:
-        start = sent.start + tail.rfind(words[-1])
-        return start, start + len(words[-1]), "source.pronoun"
-    after = text[cue.end : sent.end]
-    post = re.match(r"[\s,]*(?:the\s+)?((?:[A-Z][\w'.-]*)(?:\s+(?:of\s+)?[A-Z][\w'.-]*)*)", after)
+    lo = sent.start
+    # the last token before the cue (trailing " ," skipped), found from the end instead of tokenising the prefix
+    end = cue.start
+    while end > lo and text[end - 1] in " ,":
+        end -= 1
+    while end > lo and not (text[end - 1].isalnum() or text[end - 1] in "_'-"):
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
+        start -= 1
+    if end - start <= 4 and text[start:end].lower() in _PRONOUNS:
+        return start, end, "source.pronoun"
     if cue.text.lower() in _POST_CUES:
-        if post:
-            start = cue.end + post.start(1)
-            return start, start + len(post.group(1).rstrip(".")), "source.named"
-        return None
-    names = list(_NAME.finditer(before))
+        return _post_name(text, sent, cue)
     # "Ismail Haniyeh, the chief of ..., said": the subject is the name the appositive describes
-    if before.rstrip().endswith(",") and (appos := _APPOSITIVE_NAME.search(before)):
-        start = sent.start + appos.start(1)
+    stripped = _rstrip_end(text, lo, cue.start)
+    if stripped > lo and text[stripped - 1] == "," and (appos := _APPOSITIVE_NAME.search(text, lo, cue.start)):
+        start = appos.start(1)
         return start, start + len(appos.group(1)), "source.named"
     # subject: nearest run of capitalised words ending within the window before the cue
-    for m in reversed(names):
+    for m in reversed(list(_NAME.finditer(text, lo, cue.start))):
         chunk = m.group().strip()
         if not any(c.isupper() for c in chunk) or chunk.lower() in {"the", "of"}:
             continue
-        if _tokens_between(before, m.end(), len(before)) > _SUBJECT_WINDOW:
+        if _tokens_between(text, m.end(), cue.start) > _SUBJECT_WINDOW:
             break
-        start = sent.start + m.start()
-        if m.start() == 0 and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
+        start = m.start()
+        if start == lo and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
             continue
         return start, start + len(chunk.rstrip(".")), "source.named"
-    if post and _inverted(text, sent, cue):
-        start = cue.end + post.start(1)
-        return start, start + len(post.group(1).rstrip(".")), "source.named"
-    return None
+    return _post_name(text, sent, cue) if _inverted(text, sent, cue) else None
+
+
+_POST_NAME = re.compile(r"[\s,]*(?:the\s+)?((?:[A-Z][\w'.-]*)(?:\s+(?:of\s+)?[A-Z][\w'.-]*)*)")
+
+
+def _post_name(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str] | None:
+    """The capitalised name right after the cue ("according to Reuters", '", said John Kirby')."""
+    post = _POST_NAME.match(text, cue.end, sent.end)
+    if post is None:
+        return None
+    start = post.start(1)
+    return start, start + len(post.group(1).rstrip(".")), "source.named"
 
 
 def _inverted(text: str, sent: Sentence, cue: Match) -> bool:
     """'"...," said X': right after a quote, the source follows the verb."""
-    return '"' in text[sent.start : cue.start].rstrip()[-3:]
+    end = _rstrip_end(text, sent.start, cue.start)
+    return '"' in text[max(sent.start, end - 3) : end]
 
 
 _APPOSITIVE = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}$")
@@ -151,20 +273,20 @@ _APPOSITIVE = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+(?:a|an|the|its
 
 def _names_a_person(text: str, sent: Sentence, m: Match, cue: Match) -> bool:
     """The source noun belongs to a name: "Dana Rusk, a spokesperson ...", "spokesman John Kirby", "Water Authority"."""
-    before = text[sent.start : m.start]
-    head = m.text.split()[-1]
-    if head[:1].isupper() and before.strip(" \"'(") and before.rstrip()[-1:] not in {".", '"', ":"}:
-        return True  # capitalised inside the sentence: part of a proper name
-    if _APPOSITIVE.search(before) and m.end <= cue.start and "," in text[m.end : cue.start]:
+    if m.text.split()[-1][:1].isupper():
+        before = text[sent.start : m.start]
+        if before.strip(" \"'(") and before.rstrip()[-1:] not in {".", '"', ":"}:
+            return True  # capitalised inside the sentence: part of a proper name
+    if m.end <= cue.start and "," in text[m.end : cue.start] and _APPOSITIVE.search(text, sent.start, m.start):
         return True  # "Dana Rusk, a spokesperson for the front, said"
-    nxt = text[m.end : m.end + 40]
-    return bool(re.match(r"\s+(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+", nxt)) and not re.match(
-        r"\s+(?:told|said|says)\b", nxt
-    )
+    return bool(_NAME_AFTER.match(text, m.end, m.end + 40)) and not _SAID_AFTER.match(text, m.end, m.end + 40)
 
 
-_QUOTE_TABLE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2018": "'", "\u2019": "'"})
-_QUOTE_MARK = re.compile(r"''|[\"\u201c\u201d]|\n[ \t]*\n")
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+")
+_SAID_AFTER = re.compile(r"\s+(?:told|said|says)\b")
+
+
+_QUOTE_PAIRS = (("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2018", "'"), ("\u2019", "'"))
 _COLON_QUOTE = re.compile(r":[ \t]*[\"'\u201c\u2018]")
 # hedge-lexicon verbs that also attribute a belief or perception to a subject ("Lowell thinks that ...")
 _COGNITIVE_HEDGES = frozenset(
@@ -191,7 +313,11 @@ _SUBJECT_MAX = 12  # tokens in a source phrase
 
 def _normalise(text: str) -> str:
     """Curly quotes to straight ones and '' to a double quote, without changing any offset."""
-    norm = text.translate(_QUOTE_TABLE)
+    norm = text
+    if not text.isascii():  # str.translate with a table is slow on non-ASCII text; a few replaces are not
+        for curly, straight in _QUOTE_PAIRS:
+            if curly in norm:
+                norm = norm.replace(curly, straight)
     return norm.replace("''", '" ') if "''" in norm else norm
 
 
@@ -199,27 +325,52 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Quoted regions (marks included); a quote left open at a paragraph end closes there."""
     spans: list[tuple[int, int]] = []
     open_at = -1
-    for m in _QUOTE_MARK.finditer(text):
-        g = m.group()
-        if g[0] == "\n":
+    for start, end in _quote_marks(text):
+        g = text[start]
+        if g == "\n":
             if open_at >= 0:
-                spans.append((open_at, m.start()))
+                spans.append((open_at, start))
             open_at = -1
         elif g == "\u201c":
             if open_at < 0:
-                open_at = m.start()
+                open_at = start
         elif g == "\u201d":
             if open_at >= 0:
-                spans.append((open_at, m.end()))
+                spans.append((open_at, end))
                 open_at = -1
         elif open_at < 0:
-            open_at = m.start()
+            open_at = start
         else:
-            spans.append((open_at, m.end()))
+            spans.append((open_at, end))
             open_at = -1
     if open_at >= 0:
         spans.append((open_at, len(text)))
     return spans
+
+
+def _quote_marks(text: str) -> list[tuple[int, int]]:
+    """The spans ``re.finditer(r"''|[\\"\\u201c\\u201d]|\\n[ \\t]*\\n", text)`` gives, in order. Found with str.find:
+    a regex scan costs tens of instructions a character, str.find next to nothing. Marks of different kinds never
+    overlap, so the kinds are found apart and merged."""
+    marks: list[tuple[int, int]] = []
+    for mark in ('"', "\u201c", "\u201d", "''"):
+        i = text.find(mark)
+        while i >= 0:
+            marks.append((i, i + len(mark)))
+            i = text.find(mark, i + len(mark))
+    n = len(text)
+    i = text.find("\n")
+    while i >= 0:  # paragraph ends: "\n[ \t]*\n"
+        j = i + 1
+        while j < n and text[j] in " \t":
+            j += 1
+        if j < n and text[j] == "\n":
+            marks.append((i, j + 1))
+            i = text.find("\n", j + 1)
+        else:
+            i = text.find("\n", i + 1)
+    marks.sort()
+    return marks
 
 
 class _Regions:
@@ -257,40 +408,56 @@ def measure_attribution(
     ``distinct_sources``.
     """
     norm = _normalise(text)
-    index = SentenceIndex(sentences)
-    by_sentence: dict[int, list[Match]] = {}
+    starts = [s.start for s in sentences]
+    # only matches that can be a cue or a source reach the rules; look their entries up once
+    cue_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
+    source_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
     for m in matches:
-        if (s := index.at(m.start)) is not None:
-            by_sentence.setdefault(s.index, []).append(m)
+        cue_entry = _cue_entry(m)
+        source_entry = m.entry_in("source_nouns")
+        if cue_entry is None and source_entry is None:
+            continue
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i < 0 or m.start >= sentences[i].end:
+            continue
+        si = sentences[i].index
+        if cue_entry is not None:
+            cue_cands.setdefault(si, []).append((m, cue_entry))
+        if source_entry is not None:
+            source_cands.setdefault(si, []).append((m, source_entry))
     quotes = _Regions(_quote_regions(text))
     colons: dict[int, list[int]] = {}
-    for m in _COLON_QUOTE.finditer(norm):
-        if (s := index.at(m.start())) is not None:
-            colons.setdefault(s.index, []).append(m.start())
+    for c in _COLON_QUOTE.finditer(norm):
+        pos = c.start()
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sentences[i].end:
+            colons.setdefault(sentences[i].index, []).append(pos)
     evidence: list[Evidence] = []
     for sent in sentences:
-        ms = by_sentence.get(sent.index)
-        if ms or sent.index in colons:
-            evidence.extend(
-                _sentence_evidence(text, norm, sent, ms or [], outlets, quotes, colons.get(sent.index, []), index)
-            )
+        cands = cue_cands.get(sent.index)
+        if cands or sent.index in colons:
+            evidence.extend(_sentence_evidence(text, norm, sent, cands or [], source_cands.get(sent.index, []),
+                                               outlets, quotes, colons.get(sent.index, [])))  # fmt: skip
     for qs, qe in quotes.spans:
-        if len(_TOKEN.findall(norm, qs, qe)) < 3:
+        if not _has_three_tokens(norm, qs, qe):
             continue
-        first = index.at(qs)
-        i = first.index if first is not None else 0
+        j = bisect.bisect_right(starts, qs) - 1
+        i = sentences[j].index if j >= 0 and qs < sentences[j].end else 0
         while i < len(sentences) and sentences[i].start < qe:
             sent = sentences[i]
             s, e = max(qs, sent.start), min(qe, sent.end)
-            if s < e and len(_TOKEN.findall(norm, s, e)) >= 3:
+            if s < e and _has_three_tokens(norm, s, e):
                 evidence.append(Evidence(sent.index, s, e, text[s:e], "attribution", "quote.direct", 1.0,
                                          "rule:direct-quote"))  # fmt: skip
             i += 1
-    evidence.sort(key=lambda e: (e.start, e.end, e.category))
+    evidence.sort(key=_EVIDENCE_ORDER)
     return evidence, _metrics(evidence, len(sentences))
 
 
-@dataclass
+_EVIDENCE_ORDER = attrgetter("start", "end", "category")
+
+
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
@@ -350,32 +517,53 @@ def _prev_word(norm: str, sent_start: int, pos: int) -> str:
     return norm[j:i].lower() if j < i else ""
 
 
-def _find_cues(text: str, norm: str, sent: Sentence, matches: list[Match], quotes: _Regions,
+def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]], quotes: _Regions,
                colons: list[int]) -> list[_Cue]:  # fmt: skip
     cues: list[_Cue] = []
-    for m in matches:
-        entry = _cue_entry(m)
-        if entry is None or quotes.containing(m.start) is not None:
+    for m, entry in cands:
+        if quotes.containing(m.start) is not None:
             continue  # nested: a cue inside a quotation belongs to the quoted speaker
+        single, verb_like, noun_forms, category, weight, name = _cue_info(entry)
         low = m.text.lower()
         prev = _prev_word(norm, sent.start, m.start)
-        single = " " not in entry.term
-        if prev in _DETERMINERS and single and low not in _NEVER_NOUN and entry.pos in {"verb", ""}:
-            continue  # "the report", "his claims": a noun, not a reporting verb
-        if prev == "to" and single:
-            continue  # "called on Qatar to threaten": an infinitive, not a report
-        if entry.term in _NOUN_LIKE and low in _base_and_s(entry.term) and not _subject_like(norm, prev, m):
+        if single:
+            if prev in _DETERMINERS and verb_like and low not in _NEVER_NOUN:
+                continue  # "the report", "his claims": a noun, not a reporting verb
+            if prev == "to":
+                continue  # "called on Qatar to threaten": an infinitive, not a report
+        if noun_forms and low in noun_forms and not _subject_like(norm, prev, m):
             continue  # "support", "attacks", "comments": without a subject right before, read as a noun
-        if entry.lexicon.startswith("hedges"):
-            category, weight = "cue.neutral", min(entry.weight, 0.5)
-        else:
-            category, weight = _cue_stance(entry.category), entry.weight
-        cues.append(_Cue(m.start, m.end, category, weight, f"{entry.lexicon}:{entry.term}", m))
+        cues.append(_Cue(m.start, m.end, category, weight, name, m))
     for pos in colons:
         if quotes.containing(pos) is None and not any(c.start <= pos < c.end + 2 for c in cues):
             cues.append(_Cue(pos, pos + 1, "cue.neutral", 0.5, "rule:colon-before-quote", None))
-    cues.sort(key=lambda c: c.start)
-    return _outermost(norm, cues)
+    if len(cues) > 1:
+        cues.sort(key=_CUE_START)
+    return _outermost(norm, cues) if cues else cues
+
+
+_CUE_START = attrgetter("start")
+_CueInfo = tuple[bool, bool, frozenset[str], str, float, str]
+_CUE_INFO: dict[int, tuple[LexiconEntry, _CueInfo]] = {}
+
+
+def _cue_info(entry: LexiconEntry) -> _CueInfo:
+    """What the cue rules need of an entry, worked out once per entry: a single word, a verb (or untagged),
+    its base and -s forms when it also reads as a noun, the cue category, weight and evidence entry name."""
+    cached = _CUE_INFO.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    if entry.lexicon.startswith("hedges"):
+        category, weight = "cue.neutral", min(entry.weight, 0.5)
+    else:
+        category, weight = _cue_stance(entry.category), entry.weight
+    noun_forms = _base_and_s(entry.term) if entry.term in _NOUN_LIKE else frozenset()
+    info = (" " not in entry.term, entry.pos in {"verb", ""}, noun_forms, category, weight,
+            f"{entry.lexicon}:{entry.term}")  # fmt: skip
+    if len(_CUE_INFO) >= 10_000:  # lexicons reloaded many times over: start again
+        _CUE_INFO.clear()
+    _CUE_INFO[id(entry)] = (entry, info)
+    return info
 
 
 _NESTED_BREAK = re.compile(r"[\";:]|,\s+(?:and|but|adding|saying|while|although|though)\b|\s(?:and|but)\s")
@@ -401,64 +589,62 @@ def _sentence_evidence(
     text: str,
     norm: str,
     sent: Sentence,
-    matches: list[Match],
+    cands: list[tuple[Match, LexiconEntry]],
+    sources: list[tuple[Match, LexiconEntry]],
     outlets: OutletNames,
     quotes: _Regions,
     colons: list[int],
-    index: SentenceIndex,
 ) -> list[Evidence]:
-    out: list[Evidence] = []
-    cues = _find_cues(text, norm, sent, matches, quotes, colons)
+    cues = _find_cues(norm, sent, cands, quotes, colons)
     if not cues:
-        return out
-    for c in cues:
-        out.append(Evidence(sent.index, c.start, c.end, text[c.start : c.end], "attribution", c.category,
-                            c.weight, c.entry))  # fmt: skip
-    media = list(outlets.pattern.finditer(norm, sent.start, sent.end)) if outlets.pattern else []
+        return []
+    si = sent.index
+    out = [Evidence(si, c.start, c.end, text[c.start : c.end], "attribution", c.category, c.weight, c.entry)
+           for c in cues]  # fmt: skip
+    media: list[tuple[int, int, int, int]] | None = None  # outlet names in the sentence, found when first needed
     used: set[tuple[int, int]] = set()
     for cue in cues:
         m_cue = cue.match
         found = False
         if m_cue is not None:
-            for m in matches:
-                entry = m.entry_in("source_nouns")
-                if entry is None or (m.start, m.end) in used or not _near(norm, sent, m.start, m.end, m_cue):
+            for m, entry in sources:
+                if (m.start, m.end) in used or not _near(norm, sent, m.start, m.end, m_cue):
                     continue
                 if entry.category == "source.anonymous" and _names_a_person(norm, sent, m, m_cue):
                     continue
                 kind = "source.anonymous" if entry.category == "source.anonymous" else "source.media"
-                out.append(Evidence(sent.index, m.start, m.end, m.text, "attribution", kind, entry.weight,
+                out.append(Evidence(si, m.start, m.end, m.text, "attribution", kind, entry.weight,
                                     f"{entry.lexicon}:{entry.term}"))  # fmt: skip
                 used.add((m.start, m.end))
                 found = True
-            for m in media:
-                span = (m.start(1), m.end(1))
-                if span in used or not _near(norm, sent, m.start(), m.end(), m_cue, media_verbs=True):
+            if media is None:
+                media = _outlet_matches(outlets.pattern, norm, sent.start, sent.end) if outlets.pattern else []
+            for m_start, m_end, n_start, n_end in media:
+                span = (n_start, n_end)
+                if span in used or not _near(norm, sent, m_start, m_end, m_cue, media_verbs=True):
                     continue
-                name = m.group(1)
-                if m.start() == sent.start and " " not in name and name[1:].islower():
+                name = norm[n_start:n_end]
+                if m_start == sent.start and " " not in name and name[1:].islower():
                     continue  # a one-word name opening the sentence ("Time is ...") is too ambiguous
                 kind = "source.self" if name in outlets.own else "source.media"
-                out.append(
-                    Evidence(sent.index, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}")
-                )
+                out.append(Evidence(si, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}"))
                 used.add(span)
                 found = True
             if not found and (named := _named_source(norm, sent, m_cue)) is not None and named[:2] not in used:
                 s, e, kind = named
                 if kind == "source.named" and _is_organisation(text[s:e]):
                     kind = "source.named_org"
-                out.append(Evidence(sent.index, s, e, text[s:e], "attribution", kind, 1.0,
+                out.append(Evidence(si, s, e, text[s:e], "attribution", kind, 1.0,
                                     f"rule:{kind.split('.')[1]}-before-cue"))  # fmt: skip
                 used.add((s, e))
         phrase = _source_phrase(norm, sent, cue)
         if phrase is not None:
             s, e = phrase
-            out.append(Evidence(sent.index, s, e, text[s:e], "attribution", "source_span", 1.0, "rule:source-phrase"))
+            out.append(Evidence(si, s, e, text[s:e], "attribution", "source_span", 1.0, "rule:source-phrase"))
         content = _content(norm, sent, cue, phrase)
         if content is not None:
             s, e = content
-            out.append(Evidence(sent.index, s, e, text[s:e], "attribution", "content", 0.0, "rule:content",
+            out.append(Evidence(si, s, e, text[s:e], "attribution", "content", 0.0, "rule:content",
                                 note="what is attributed; not counted in the metrics"))  # fmt: skip
     return out
 
@@ -487,17 +673,18 @@ def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | Non
     while end > sent.start and norm[end - 1] in ".!?\"' ":
         end -= 1
     after_start = source[1] if source is not None and source[0] >= cue.end else cue.end
-    tail = norm[after_start:end]
-    if m := _OBJECT_THEN_THAT.match(tail):
-        start = after_start + m.end()
+    if after_start >= end:
+        start = after_start
+    elif m := _OBJECT_THEN_THAT.match(norm, after_start, end):
+        start = m.end()
     else:
-        start = after_start + _CONTENT_SKIP.match(tail).end()  # type: ignore[union-attr]
-    if len(_TOKEN.findall(norm, start, end)) >= 3:
+        start = _CONTENT_SKIP.match(norm, after_start, end).end()  # type: ignore[union-attr]
+    if _has_three_tokens(norm, start, end):
         return start, end
     # ", officials said." / ", according to the UN." at the end: the content is the clause before
     stop = source[0] if source is not None and source[0] < cue.start else cue.start
     comma = norm.rfind(",", sent.start, stop)
-    if comma > sent.start and len(_TOKEN.findall(norm, sent.start, comma)) >= 3:
+    if comma > sent.start and _has_three_tokens(norm, sent.start, comma):
         begin = sent.start + (1 if norm[sent.start] == '"' else 0)
         return begin, comma if norm[comma - 1] != '"' else comma - 1
     return None
@@ -512,16 +699,17 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue) -> tuple[int, int] | No
     low = norm[cue.start : cue.end].lower()
     if cue.match is not None and low in _POST_CUES:
         return _after(norm, sent, cue.end)
-    stripped = norm[sent.start : cue.start].rstrip()
-    if stripped.endswith(","):
+    stripped = _rstrip_end(norm, sent.start, cue.start)  # end of the text before the cue, spaces stripped
+    last = norm[stripped - 1] if stripped > sent.start else ""
+    if last == ",":
         appos = None
         for found in _APPOSITIVE_NAME.finditer(norm, sent.start, cue.start):
             appos = found
         if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue.start)) <= 12:
-            return appos.start(1), sent.start + len(stripped) - 1
+            return appos.start(1), stripped - 1
     if (
         cue.match is not None
-        and (not stripped or stripped.endswith((",", '"')))
+        and last in {"", ",", '"'}
         and not low.endswith("ing")
         and _INVERTED_NEXT.match(norm, cue.end)
     ):
@@ -544,39 +732,124 @@ def _after(norm: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
 
 def _subject(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
     """The subject phrase right before a cue, without the verb group ("has also said")."""
-    toks = list(_TOKEN.finditer(norm, max(sent_start, cue_start - 200), cue_start))
-    i = len(toks)
-    nxt = cue_start
+    lo = max(sent_start, cue_start - 200)
+    near = max(lo, cue_start - 80)
+    found = _subject_of_words(norm, near, cue_start, clipped=near > lo)
+    if found is _RETRY:
+        found = _subject_in(norm, _TOKEN_GAP.findall(norm, lo, cue_start), cue_start)
+    return found
+
+
+_RETRY = (-1, -1)  # compared by identity
+_NOT_SUBJECT = frozenset({"it", "there", "this", "that", "which", "who"})
+
+
+def _is_word(chunk: str) -> bool:
+    """Only token characters (``[\\w'-]``): the chunk is one token."""
+    return chunk.isalnum() or (chunk.replace("'", "").replace("-", "").replace("_", "") or "a").isalnum()
+
+
+def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> tuple[int, int] | None:
+    """:func:`_subject_in` for the common case of words separated by spaces only, from ``str.split`` (a regex
+    costs far more per token); ``_RETRY`` when it meets anything else, or, in a ``clipped`` window, may reach
+    its first word (which the clipping may have cut)."""
+    words = norm[lo:cue_start].split()
+    i = len(words)
     while i > 0:  # skip the verb group (auxiliaries, adverbs) glued to the cue
-        w = toks[i - 1].group().lower()
-        if norm[toks[i - 1].end() : nxt].strip() or not (w in _CUE_GROUP or w.endswith("ly")):
+        w = words[i - 1]
+        if not _is_word(w):
+            # punctuation right before the cue ends the subject before it starts; anything else: the general case
+            return _RETRY if w[-1].isalnum() or w[-1] in "_'-" else None
+        w = w.lower()
+        if not (w in _CUE_GROUP or w.endswith("ly")):
             break
         i -= 1
-        nxt = toks[i].start()
     end_i = i
     j = i
     while j > 0:
-        t = toks[j - 1]
-        gap = norm[t.end() : nxt].strip()
-        if gap and not (gap == "." and j < end_i):
-            break
-        w = t.group().lower()
+        if clipped and j <= 2:
+            return _RETRY
+        w = words[j - 1]
+        if not _is_word(w):
+            if w[-1].isalnum() or w[-1] in "_'-.":
+                return _RETRY  # a word with punctuation inside, or a "." (which may join the words: "Mr. Singh")
+            break  # punctuation after a word ends the subject
+        w = w.lower()
         if w in _CLAUSE_WORDS:
             break
-        if w == "and" and not (j < end_i and j >= 2 and toks[j].group()[:1].isupper()
-                               and toks[j - 2].group()[:1].isupper()):  # fmt: skip
+        if w == "and" and not (j < end_i and j >= 2 and _is_word(words[j - 2]) and words[j][:1].isupper()
+                               and words[j - 2][:1].isupper()):  # fmt: skip
+            if j < end_i and j >= 2 and not _is_word(words[j - 2]):
+                return _RETRY
             break
         j -= 1
-        nxt = t.start()
         if end_i - j > _SUBJECT_MAX:
             return None
-    sub = toks[j:end_i]
-    while sub and (sub[0].group().lower() in _LEADING_DROP or sub[0].group()[:1].isdigit()):
-        sub = sub[1:]
-    if not sub:
+    if clipped and j <= 2:
+        return _RETRY
+    k = j  # leading words that are not part of the source ("Meanwhile", "On Monday")
+    while k < end_i and (words[k].lower() in _LEADING_DROP or words[k][:1].isdigit()):
+        k += 1
+    if k == end_i:
         return None
-    start, end = sub[0].start(), sub[-1].end()
-    if norm[start:end].lower() in {"it", "there", "this", "that", "which", "who"}:
+    end = cue_start  # offsets: back from the cue over the words and the spaces between them
+    for n in range(len(words) - 1, end_i - 2, -1):
+        while norm[end - 1].isspace():
+            end -= 1
+        if n >= end_i:
+            end -= len(words[n])
+    start = end - len(words[end_i - 1])
+    for n in range(end_i - 2, k - 1, -1):
+        start -= 1
+        while norm[start - 1].isspace():
+            start -= 1
+        start -= len(words[n])
+    if norm[start:end].lower() in _NOT_SUBJECT:
+        return None
+    return start, end
+
+
+# a token and the text after it up to the next token (or the end)
+_TOKEN_GAP = re.compile(r"([\w'-]+)([^\w'-]*)")
+
+
+def _subject_in(norm: str, toks: list[tuple[str, str]], cue_start: int) -> tuple[int, int] | None:
+    """:func:`_subject` over the ``(token, text after it)`` pairs of a window that ends at the cue."""
+    i = len(toks)
+    nxt = cue_start  # start of toks[i]
+    while i > 0:  # skip the verb group (auxiliaries, adverbs) glued to the cue
+        tok, gap = toks[i - 1]
+        w = tok.lower()
+        if gap.strip() or not (w in _CUE_GROUP or w.endswith("ly")):
+            break
+        i -= 1
+        nxt -= len(gap) + len(tok)
+    end_i = i
+    j = i
+    while j > 0:
+        tok, gap = toks[j - 1]
+        gap = gap.strip()
+        if gap and not (gap == "." and j < end_i):
+            break
+        w = tok.lower()
+        if w in _CLAUSE_WORDS:
+            break
+        if w == "and" and not (j < end_i and j >= 2 and toks[j][0][:1].isupper()
+                               and toks[j - 2][0][:1].isupper()):  # fmt: skip
+            break
+        j -= 1
+        if end_i - j > _SUBJECT_MAX:
+            return None
+    k = j  # leading words that are not part of the source ("Meanwhile", "On Monday")
+    while k < end_i and (toks[k][0].lower() in _LEADING_DROP or toks[k][0][:1].isdigit()):
+        k += 1
+    if k == end_i:
+        return None
+    end = nxt - len(toks[end_i - 1][1])
+    start = end
+    for m in range(end_i - 1, k - 1, -1):
+        start -= len(toks[m][0]) + (len(toks[m][1]) if m < end_i - 1 else 0)
+    if norm[start:end].lower() in _NOT_SUBJECT:
         return None
     return start, end
 
@@ -585,7 +858,7 @@ def _near(text: str, sent: Sentence, start: int, end: int, cue: Match, *, media_
     if end <= cue.start:
         return _tokens_between(text, end, cue.start) <= _SUBJECT_WINDOW
     if start >= cue.end:
-        if re.search(r"[,;:]", text[cue.end : start]):
+        if _CLAUSE_PUNCT.search(text, cue.end, start):
             return False  # the clause ended: "Citing two officials, the report ..."
         gap = _tokens_between(text, cue.end, start)
         if cue.text.lower() in _POST_CUES or _inverted(text, sent, cue):
@@ -595,27 +868,55 @@ def _near(text: str, sent: Sentence, start: int, end: int, cue: Match, *, media_
     return False
 
 
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+
+
 def _metrics(evidence: list[Evidence], n_sentences: int) -> dict[str, float]:
-    cues = [e for e in evidence if e.category.startswith("cue.")]
-    nonneutral = [e for e in cues if e.category == "cue.nonneutral"]
-    quotes = {e.sentence for e in evidence if e.category == "quote.direct"}
-    attributed = {e.sentence for e in cues} | quotes
-    anon = [e for e in evidence if e.category == "source.anonymous"]
-    sources = [e for e in evidence if e.category.startswith("source.")]
+    counts = dict.fromkeys(_COUNTED, 0)
+    attributed: set[int] = set()
+    quotes: set[int] = set()
+    anon: set[int] = set()
+    sources: set[str] = set()
+    for e in evidence:  # one pass; most items are cues, source spans and contents
+        cat = e.category
+        if cat in _CUES:
+            counts[cat] += 1
+            attributed.add(e.sentence)
+        elif cat in _SOURCES:
+            counts[cat] += 1
+            if cat != "source.pronoun":
+                sources.add(e.text.lower())
+            if cat == "source.anonymous":
+                anon.add(e.sentence)
+        elif cat == "quote.direct":
+            quotes.add(e.sentence)
+    attributed |= quotes
+    n_cues = counts["cue.neutral"] + counts["cue.nonneutral"]
+    nonneutral = counts["cue.nonneutral"]
     n_attr = max(len(attributed), 1)
     return {
-        "cue_count": float(len(cues)),
-        "nonneutral_cue_count": float(len(nonneutral)),
-        "nonneutral_cue_share": len(nonneutral) / max(len(cues), 1),
+        "cue_count": float(n_cues),
+        "nonneutral_cue_count": float(nonneutral),
+        "nonneutral_cue_share": nonneutral / max(n_cues, 1),
         "attributed_sentences": float(len(attributed)),
         "attributed_sentence_share": len(attributed) / max(n_sentences, 1),
-        "anonymous_source_count": float(len(anon)),
-        "anonymous_share": len({e.sentence for e in anon} & attributed) / n_attr,
-        "media_source_count": float(sum(e.category == "source.media" for e in evidence)),
-        "self_reference_count": float(sum(e.category == "source.self" for e in evidence)),
-        "named_source_count": float(sum(e.category in {"source.named", "source.named_org"} for e in evidence)),
-        "named_org_count": float(sum(e.category == "source.named_org" for e in evidence)),
+        "anonymous_source_count": float(counts["source.anonymous"]),
+        "anonymous_share": len(anon & attributed) / n_attr,
+        "media_source_count": float(counts["source.media"]),
+        "self_reference_count": float(counts["source.self"]),
+        "named_source_count": float(counts["source.named"] + counts["source.named_org"]),
+        "named_org_count": float(counts["source.named_org"]),
         "direct_quote_count": float(len(quotes)),
         "direct_quote_share": len(quotes & attributed) / n_attr,
-        "distinct_sources": float(len({e.text.lower() for e in sources if e.category != "source.pronoun"})),
+        "distinct_sources": float(len(sources)),
     }
+
+
+# the categories this module gives evidence ("source_span", "content" and "quote.direct" are not counted)
+_CUES = frozenset({"cue.neutral", "cue.nonneutral"})
+_SOURCES = frozenset(
+    {"source.anonymous", "source.media", "source.self", "source.named", "source.named_org", "source.pronoun"}
+)
+_COUNTED = _CUES | _SOURCES
+
+
