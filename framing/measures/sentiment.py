@@ -1,4 +1,4 @@
-"""Sentence sentiment with the VADER lexicon (vaderSentiment, MIT), scored through the project's matcher.
+"""Sentence sentiment with the VADER lexicon (vaderSentiment, MIT), found by one Aho-Corasick pass (or a shared one).
 
 ``vaderSentiment``'s own ``polarity_scores`` scores about 10,000 news sentences/s here (it rebuilds each
 string character by character for emoji and re-tokenises it), about 2.5 ms for a 25-sentence article: more
