@@ -91,31 +91,53 @@ _OUTLET_HEAD = r"(?<![\w-])(?:the\s+)?("
 _OUTLET_TAIL = r")(?![\w-])"
 
 
-def _fast_outlets(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """:func:`_build_fast_outlets`, built once per pattern object (hashing a compiled pattern hashes its whole
-    program, too slow to do per sentence, so the cache is keyed by identity)."""
-    cached = _FAST_OUTLETS.get(id(pattern))
-    if cached is None or cached[0] is not pattern:
-        if len(_FAST_OUTLETS) >= 64:
-            _FAST_OUTLETS.clear()
-        cached = _FAST_OUTLETS[id(pattern)] = (pattern, _build_fast_outlets(pattern))
-    return cached[1]
+class _OutletScan:
+    """A fast way to find the matches of an outlet pattern, built once per pattern.
 
-
-_FAST_OUTLETS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
-
-
-def _build_fast_outlets(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """An equivalent of an outlet pattern built by :meth:`OutletNames.build` that the regex engine scans fast, or
-    None for any other pattern.
-
-    The original alternation of every name after a lookbehind makes the engine try all names at every character.
-    Here the alternatives are grouped by first character and the lookbehind follows that character, so every
-    branch opens with a literal and the engine skips straight to the few characters a match can start with.
-    Within a group the names keep the original longest-first order, and the names matching at one position
-    all start with the same character, so matches are the same. A direct match has no group: its whole span is
-    the name; after "the" the name is group 1.
+    The pattern built by :meth:`OutletNames.build` (a lookbehind, then every name longest first) makes the regex
+    engine try every name at every character. For such a pattern, ``fast`` is an equivalent regex: the names as a
+    trie, after their first character and a lookbehind, so that every branch opens with a literal the engine skips
+    to. Of the names matching at a position the trie tries the longest first, as the longest-first alternation
+    does, so the matches are the same. A direct match of ``fast`` has no group (its span is the name); after "the"
+    the name is group 1. ``names`` is ``fast`` without the "the" branch (tried at every "t"): where it finds no
+    name, ``fast`` finds nothing either. Both are None for any other pattern.
     """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.fast: re.Pattern[str] | None = None
+        self.names: re.Pattern[str] | None = None
+        if (names := _outlet_names(pattern)) is not None:
+            trie = _trie(names)
+            direct = "|".join(re.escape(c) + r"(?<![\w-]" + re.escape(c) + ")" + _trie_regex(node)
+                              for c, node in trie.items())  # fmt: skip
+            self.fast = re.compile(r"(?:t(?<![\w-]t)he\s+(" + _trie_regex(trie) + ")|" + direct + r")(?![\w-])")
+            self.names = re.compile("(?:" + direct + r")(?![\w-])")
+
+    @staticmethod
+    def of(pattern: re.Pattern[str]) -> _OutletScan:
+        """The scan of ``pattern``, cached by identity (hashing a compiled pattern hashes its whole program)."""
+        scan = _OUTLET_SCANS.get(id(pattern))
+        if scan is None or scan.pattern is not pattern:
+            if len(_OUTLET_SCANS) >= 64:
+                _OUTLET_SCANS.clear()
+            scan = _OUTLET_SCANS[id(pattern)] = _OutletScan(pattern)
+        return scan
+
+    def matches(self, norm: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """``(start, end, name start, name end)`` of each match of ``pattern.finditer(norm, start, end)``."""
+        if self.fast is None or self.names is None:
+            return [(m.start(), m.end(), m.start(1), m.end(1)) for m in self.pattern.finditer(norm, start, end)]
+        if self.names.search(norm, start, end) is None:
+            return []
+        return [(m.start(), m.end(), *m.span(m.lastindex or 0)) for m in self.fast.finditer(norm, start, end)]
+
+
+_OUTLET_SCANS: dict[int, _OutletScan] = {}
+
+
+def _outlet_names(pattern: re.Pattern[str]) -> list[str] | None:
+    """The names of a pattern built by :meth:`OutletNames.build`, or None for any other pattern."""
     src = pattern.pattern
     if pattern.flags != re.UNICODE or not (src.startswith(_OUTLET_HEAD) and src.endswith(_OUTLET_TAIL)):
         return None
@@ -135,9 +157,19 @@ def _build_fast_outlets(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     names.append("".join(cur))
     if not all(names) or src != _OUTLET_HEAD + "|".join(map(re.escape, names)) + _OUTLET_TAIL:
         return None
-    trie = _trie(names)
-    direct = "|".join(re.escape(c) + r"(?<![\w-]" + re.escape(c) + ")" + _trie_regex(node) for c, node in trie.items())
-    return re.compile(r"(?:t(?<![\w-]t)he\s+(" + _trie_regex(trie) + ")|" + direct + r")(?![\w-])")
+    return names
+
+
+class _Media:
+    """The outlet names of an article's sentences."""
+
+    def __init__(self, outlets: OutletNames, norm: str) -> None:
+        self.scan = _OutletScan.of(outlets.pattern) if outlets.pattern is not None else None
+        self.norm = norm
+
+    def in_sentence(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """``(start, end, name start, name end)`` of each outlet match in ``norm[start:end]``."""
+        return self.scan.matches(self.norm, start, end) if self.scan is not None else []
 
 
 _Trie = dict[str, "_Trie"]
@@ -172,14 +204,6 @@ def _trie_regex(node: _Trie) -> str:
     if "" not in node:
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     return "(?:" + "|".join(alts) + ")?"
-
-
-def _outlet_matches(pattern: re.Pattern[str], norm: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
-    """``(start, end, name start, name end)`` of each match of ``pattern.finditer(norm, start, end)``."""
-    fast = _fast_outlets(pattern)
-    if fast is None:
-        return [(m.start(), m.end(), m.start(1), m.end(1)) for m in pattern.finditer(norm, start, end)]
-    return [(m.start(), m.end(), *m.span(m.lastindex or 0)) for m in fast.finditer(norm, start, end)]
 
 
 def _tokens_between(text: str, a: int, b: int) -> int:
@@ -225,8 +249,8 @@ def _named_source(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str]
     while end > lo and not (text[end - 1].isalnum() or text[end - 1] in "_'-"):
         end -= 1
     start = end
-    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
-        start -= 1
+    while start > lo and end - start <= 4 and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
+        start -= 1  # (pronouns have at most four letters)
     if end - start <= 4 and text[start:end].lower() in _PRONOUNS:
         return start, end, "source.pronoun"
     if cue.text.lower() in _POST_CUES:
@@ -238,8 +262,8 @@ def _named_source(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str]
         return start, start + len(appos.group(1)), "source.named"
     # subject: nearest run of capitalised words ending within the window before the cue
     for m in reversed(list(_NAME.finditer(text, lo, cue.start))):
-        chunk = m.group().strip()
-        if not any(c.isupper() for c in chunk) or chunk.lower() in {"the", "of"}:
+        chunk = m.group().strip()  # (starts with a capital letter)
+        if chunk.lower() in {"the", "of"}:
             continue
         if _tokens_between(text, m.end(), cue.start) > _SUBJECT_WINDOW:
             break
@@ -413,8 +437,11 @@ def measure_attribution(
     cue_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
     source_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
     for m in matches:
-        cue_entry = _cue_entry(m)
-        source_entry = m.entry_in("source_nouns")
+        by = m.by_lexicon  # (m.entry_in, inline: every match of the article passes here)
+        cue_entry = by.get("reporting_verbs")
+        if cue_entry is None and (hedge := by.get("hedges")) is not None and hedge.term in _COGNITIVE_HEDGES:
+            cue_entry = hedge
+        source_entry = by.get("source_nouns")
         if cue_entry is None and source_entry is None:
             continue
         i = bisect.bisect_right(starts, m.start) - 1
@@ -433,11 +460,12 @@ def measure_attribution(
         if i >= 0 and pos < sentences[i].end:
             colons.setdefault(sentences[i].index, []).append(pos)
     evidence: list[Evidence] = []
+    media = _Media(outlets, norm)
     for sent in sentences:
         cands = cue_cands.get(sent.index)
         if cands or sent.index in colons:
             evidence.extend(_sentence_evidence(text, norm, sent, cands or [], source_cands.get(sent.index, []),
-                                               outlets, quotes, colons.get(sent.index, [])))  # fmt: skip
+                                               outlets.own, media, quotes, colons.get(sent.index, [])))  # fmt: skip
     for qs, qe in quotes.spans:
         if not _has_three_tokens(norm, qs, qe):
             continue
@@ -465,16 +493,6 @@ class _Cue:
     weight: float
     entry: str
     match: Match | None
-
-
-def _cue_entry(m: Match) -> LexiconEntry | None:
-    entry = m.entry_in("reporting_verbs")
-    if entry is not None:
-        return entry
-    hedge = m.entry_in("hedges")
-    if hedge is not None and hedge.term in _COGNITIVE_HEDGES:
-        return hedge
-    return None
 
 
 _NOUN_LIKE = frozenset(
@@ -511,6 +529,11 @@ def _prev_word(norm: str, sent_start: int, pos: int) -> str:
     i = pos
     while i > sent_start and norm[i - 1] == " ":
         i -= 1
+    # mostly a space comes before the word: take what follows the last one, when it is all word characters
+    k = norm.rfind(" ", sent_start, i)
+    word = norm[k + 1 if k >= 0 else sent_start : i]
+    if word.isalnum() or (word.replace("'", "").replace("-", "") or "a").isalnum():
+        return word.lower()
     j = i
     while j > sent_start and (norm[j - 1].isalnum() or norm[j - 1] in "'-"):
         j -= 1
@@ -591,7 +614,8 @@ def _sentence_evidence(
     sent: Sentence,
     cands: list[tuple[Match, LexiconEntry]],
     sources: list[tuple[Match, LexiconEntry]],
-    outlets: OutletNames,
+    own: frozenset[str],
+    media_names: _Media,
     quotes: _Regions,
     colons: list[int],
 ) -> list[Evidence]:
@@ -618,7 +642,7 @@ def _sentence_evidence(
                 used.add((m.start, m.end))
                 found = True
             if media is None:
-                media = _outlet_matches(outlets.pattern, norm, sent.start, sent.end) if outlets.pattern else []
+                media = media_names.in_sentence(sent.start, sent.end)
             for m_start, m_end, n_start, n_end in media:
                 span = (n_start, n_end)
                 if span in used or not _near(norm, sent, m_start, m_end, m_cue, media_verbs=True):
@@ -626,7 +650,7 @@ def _sentence_evidence(
                 name = norm[n_start:n_end]
                 if m_start == sent.start and " " not in name and name[1:].islower():
                     continue  # a one-word name opening the sentence ("Time is ...") is too ambiguous
-                kind = "source.self" if name in outlets.own else "source.media"
+                kind = "source.self" if name in own else "source.media"
                 out.append(Evidence(si, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}"))
                 used.add(span)
                 found = True
@@ -649,17 +673,21 @@ def _sentence_evidence(
     return out
 
 
-_ORG = re.compile(
-    r"\b(?:Ministry|Council|Agency|Department|Forces|Army|Military|Office|Authority|Authorities|Committee|Commission|"
-    r"Court|Government|Party|University|Police|Hospital|House|Union|Nations|Organi[sz]ation|Bank|Fund|Institute|"
-    r"Association|Group|Company|Corp|Inc|Administration|Kremlin|Pentagon|Parliament|Senate|Congress|Cabinet|"
-    r"Service|Bureau|Embassy|Mission|Secretariat|Federation|Front|Movement|Brigades?|Command)\b"
-)
+# organisation words (regex fragments), as whole words
+_ORG_WORDS = (
+    "Ministry|Council|Agency|Department|Forces|Army|Military|Office|Authority|Authorities|Committee|Commission|"
+    "Court|Government|Party|University|Police|Hospital|House|Union|Nations|Organi[sz]ation|Bank|Fund|Institute|"
+    "Association|Group|Company|Corp|Inc|Administration|Kremlin|Pentagon|Parliament|Senate|Congress|Cabinet|"
+    "Service|Bureau|Embassy|Mission|Secretariat|Federation|Front|Movement|Brigades?|Command"
+).split("|")
+# the \b before a word is written after its first letter, as (?<!\w.): every branch then opens with a literal,
+# which the regex engine skips to, instead of trying every word at every position
+_ORG = re.compile("(?:" + "|".join(w[0] + r"(?<!\w.)" + w[1:] for w in _ORG_WORDS) + r")\b")
 
 
 def _is_organisation(name: str) -> bool:
     """A named body rather than a person: an organisation word, or an acronym (UN, IDF, NATO)."""
-    return bool(_ORG.search(name)) or (name.isupper() and 2 <= len(name.replace(".", "")) <= 6)
+    return _ORG.search(name) is not None or (name.isupper() and 2 <= len(name.replace(".", "")) <= 6)
 
 
 _CONTENT_SKIP = re.compile(r"[\s,:]*(?:that\s+)?")
