@@ -220,10 +220,8 @@ def _has_three_tokens(text: str, a: int, b: int) -> bool:
 
 
 def _rstrip_end(text: str, lo: int, hi: int) -> int:
-    """``lo + len(text[lo:hi].rstrip())``, without copying the slice."""
-    while hi > lo and text[hi - 1].isspace():
-        hi -= 1
-    return hi
+    """Where ``text[lo:hi]`` ends without its trailing spaces."""
+    return lo + len(text[lo:hi].rstrip())
 
 
 def _cue_stance(category: str) -> str:
@@ -239,25 +237,18 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _named_source(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str] | None:
-    """A capitalised name or pronoun right before the cue, or right after a post-cue / inverted cue."""
+def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tuple[int, int, str] | None:
+    """A capitalised name or pronoun right before the cue, or right after a post-cue / inverted cue
+    (``before_end``: where the text before the cue ends, trailing spaces left out)."""
     lo = sent.start
-    # the last token before the cue (trailing " ," skipped), found from the end instead of tokenising the prefix
-    end = cue.start
-    while end > lo and text[end - 1] in " ,":
-        end -= 1
-    while end > lo and not (text[end - 1].isalnum() or text[end - 1] in "_'-"):
-        end -= 1
-    start = end
-    while start > lo and end - start <= 4 and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
-        start -= 1  # (pronouns have at most four letters)
-    if end - start <= 4 and text[start:end].lower() in _PRONOUNS:
-        return start, end, "source.pronoun"
+    if (pronoun := _last_token(text, lo, cue.start)) is not None:
+        start, end = pronoun
+        if end - start <= 4 and text[start:end].lower() in _PRONOUNS:
+            return start, end, "source.pronoun"
     if cue.text.lower() in _POST_CUES:
         return _post_name(text, sent, cue)
     # "Ismail Haniyeh, the chief of ..., said": the subject is the name the appositive describes
-    stripped = _rstrip_end(text, lo, cue.start)
-    if stripped > lo and text[stripped - 1] == "," and (appos := _APPOSITIVE_NAME.search(text, lo, cue.start)):
+    if before_end > lo and text[before_end - 1] == "," and (appos := _APPOSITIVE_NAME.search(text, lo, cue.start)):
         start = appos.start(1)
         return start, start + len(appos.group(1)), "source.named"
     # subject: nearest run of capitalised words ending within the window before the cue
@@ -271,7 +262,23 @@ def _named_source(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str]
         if start == lo and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
             continue
         return start, start + len(chunk.rstrip(".")), "source.named"
-    return _post_name(text, sent, cue) if _inverted(text, sent, cue) else None
+    return _post_name(text, sent, cue) if '"' in text[max(lo, before_end - 3) : before_end] else None
+
+
+def _last_token(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Span of the last token (``_TOKEN``) of ``text[lo:hi]``."""
+    tail = text[lo:hi].rstrip(" ,")
+    last = parts[-1] if (parts := tail.rsplit(None, 1)) else ""
+    if last and tail.endswith(last) and _is_word(last):  # mostly: a word after a space
+        end = lo + len(tail)
+        return end - len(last), end
+    end = lo + len(tail)
+    while end > lo and not (text[end - 1].isalnum() or text[end - 1] in "_'-"):
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_'-"):
+        start -= 1
+    return (start, end) if start < end else None
 
 
 _POST_NAME = re.compile(r"[\s,]*(?:the\s+)?((?:[A-Z][\w'.-]*)(?:\s+(?:of\s+)?[A-Z][\w'.-]*)*)")
@@ -630,6 +637,7 @@ def _sentence_evidence(
     for cue in cues:
         m_cue = cue.match
         found = False
+        before_end = _rstrip_end(norm, sent.start, cue.start)  # the text before the cue, trailing spaces left out
         if m_cue is not None:
             for m, entry in sources:
                 if (m.start, m.end) in used or not _near(norm, sent, m.start, m.end, m_cue):
@@ -654,14 +662,15 @@ def _sentence_evidence(
                 out.append(Evidence(si, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}"))
                 used.add(span)
                 found = True
-            if not found and (named := _named_source(norm, sent, m_cue)) is not None and named[:2] not in used:
+            named = None if found else _named_source(norm, sent, m_cue, before_end)
+            if named is not None and named[:2] not in used:
                 s, e, kind = named
                 if kind == "source.named" and _is_organisation(text[s:e]):
                     kind = "source.named_org"
                 out.append(Evidence(si, s, e, text[s:e], "attribution", kind, 1.0,
                                     f"rule:{kind.split('.')[1]}-before-cue"))  # fmt: skip
                 used.add((s, e))
-        phrase = _source_phrase(norm, sent, cue)
+        phrase = _source_phrase(norm, sent, cue, before_end)
         if phrase is not None:
             s, e = phrase
             out.append(Evidence(si, s, e, text[s:e], "attribution", "source_span", 1.0, "rule:source-phrase"))
@@ -722,12 +731,12 @@ _POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|afte
 _INVERTED_NEXT = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s)")
 
 
-def _source_phrase(norm: str, sent: Sentence, cue: _Cue) -> tuple[int, int] | None:
-    """The whole source phrase of a cue: the subject before it, or the phrase after a post-cue or inverted cue."""
+def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple[int, int] | None:
+    """The whole source phrase of a cue: the subject before it, or the phrase after a post-cue or inverted cue
+    (``stripped``: where the text before the cue ends, trailing spaces left out)."""
     low = norm[cue.start : cue.end].lower()
     if cue.match is not None and low in _POST_CUES:
         return _after(norm, sent, cue.end)
-    stripped = _rstrip_end(norm, sent.start, cue.start)  # end of the text before the cue, spaces stripped
     last = norm[stripped - 1] if stripped > sent.start else ""
     if last == ",":
         appos = None
