@@ -145,3 +145,58 @@ def test_html_repr_escapes_text():
     s = scored("The mayor said <script>alert(1)</script> the bridge would reopen on Monday.")
     html = s._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_attribution_fast_paths_match_the_plain_rules():
+    """The attribution speed-ups give what the plain rules they replace give, on random edge-case strings: the
+    outlet-name trie, quote marks found with str.find, organisation words, and the str.split fast paths of the
+    subject, last-token and previous-word rules."""
+    import random
+    import re
+
+    from framing.measures import attribution as at
+
+    rng = random.Random(7)
+    bits = ["A", "Ab", "AB", "The", "the ", "Times", " News", "x", "t", "he", " ", "  ", "\n", "\u00a0", "-", "'", ".",
+            ",", '"', "_", "\u00e9", "2", "said", "has", "also", "and", "Mr.", "Smith", "officials", "it"]  # fmt: skip
+
+    def text(n: int = 30) -> str:
+        return "".join(rng.choice(bits) for _ in range(rng.randint(0, n)))
+
+    for _ in range(300):  # outlet names: the trie regex finds what the longest-first alternation finds
+        names = {text(4) for _ in range(rng.randint(1, 6))}
+        pattern = at.OutletNames.build(names).pattern
+        if pattern is None:
+            continue
+        scan = at._OutletScan.of(pattern)
+        assert scan.fast is not None
+        for _ in range(5):
+            t = text()
+            s = rng.randint(0, len(t))
+            e = rng.randint(s, len(t))
+            want = [(m.start(), m.end(), m.start(1), m.end(1)) for m in pattern.finditer(t, s, e)]
+            assert scan.matches(t, s, e) == want, (names, t, s, e)
+
+    marks = re.compile("''|[\"\u201c\u201d]|\n[ \t]*\n")
+    org = re.compile(r"\b(?:" + "|".join(at._ORG_WORDS) + r")\b")
+
+    def prev_word(t: str, lo: int, pos: int) -> str:
+        i = pos
+        while i > lo and t[i - 1] == " ":
+            i -= 1
+        j = i
+        while j > lo and (t[j - 1].isalnum() or t[j - 1] in "'-"):
+            j -= 1
+        return t[j:i].lower()
+
+    for _ in range(3000):
+        t = text(40).replace("Times", "\u201cA\u201d ").replace("News", "Army Inc Unionx")
+        assert at._quote_marks(t) == [m.span() for m in marks.finditer(t)], t
+        assert (at._ORG.search(t) is None) == (org.search(t) is None), t
+        lo = rng.randint(0, len(t))
+        hi = rng.randint(lo, len(t))
+        words = list(at._TOKEN.finditer(t, lo, hi))
+        assert at._last_token(t, lo, hi) == (words[-1].span() if words else None), (t, lo, hi)
+        assert at._prev_word(t, lo, hi) == prev_word(t, lo, hi), (t, lo, hi)
+        start = max(lo, hi - 200)
+        assert at._subject(t, lo, hi) == at._subject_in(t, at._TOKEN_GAP.findall(t, start, hi), hi), (t, lo, hi)

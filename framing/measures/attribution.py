@@ -160,18 +160,6 @@ def _outlet_names(pattern: re.Pattern[str]) -> list[str] | None:
     return names
 
 
-class _Media:
-    """The outlet names of an article's sentences."""
-
-    def __init__(self, outlets: OutletNames, norm: str) -> None:
-        self.scan = _OutletScan.of(outlets.pattern) if outlets.pattern is not None else None
-        self.norm = norm
-
-    def in_sentence(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
-        """``(start, end, name start, name end)`` of each outlet match in ``norm[start:end]``."""
-        return self.scan.matches(self.norm, start, end) if self.scan is not None else []
-
-
 _Trie = dict[str, "_Trie"]
 
 
@@ -440,7 +428,8 @@ def measure_attribution(
     """
     norm = _normalise(text)
     starts = [s.start for s in sentences]
-    # only matches that can be a cue or a source reach the rules; look their entries up once
+    # only matches that can be a cue or a source reach the rules; look their entries up once (keys: positions in
+    # ``sentences``)
     cue_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
     source_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
     for m in matches:
@@ -454,25 +443,22 @@ def measure_attribution(
         i = bisect.bisect_right(starts, m.start) - 1
         if i < 0 or m.start >= sentences[i].end:
             continue
-        si = sentences[i].index
         if cue_entry is not None:
-            cue_cands.setdefault(si, []).append((m, cue_entry))
+            cue_cands.setdefault(i, []).append((m, cue_entry))
         if source_entry is not None:
-            source_cands.setdefault(si, []).append((m, source_entry))
+            source_cands.setdefault(i, []).append((m, source_entry))
     quotes = _Regions(_quote_regions(text))
     colons: dict[int, list[int]] = {}
     for c in _COLON_QUOTE.finditer(norm):
         pos = c.start()
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and pos < sentences[i].end:
-            colons.setdefault(sentences[i].index, []).append(pos)
+            colons.setdefault(i, []).append(pos)
     evidence: list[Evidence] = []
-    media = _Media(outlets, norm)
-    for sent in sentences:
-        cands = cue_cands.get(sent.index)
-        if cands or sent.index in colons:
-            evidence.extend(_sentence_evidence(text, norm, sent, cands or [], source_cands.get(sent.index, []),
-                                               outlets.own, media, quotes, colons.get(sent.index, [])))  # fmt: skip
+    outlet_scan = _OutletScan.of(outlets.pattern) if outlets.pattern is not None else None
+    for i in sorted(cue_cands.keys() | colons.keys()):  # the sentences with a cue candidate, in order
+        evidence.extend(_sentence_evidence(text, norm, sentences[i], cue_cands.get(i, []), source_cands.get(i, []),
+                                           outlets.own, outlet_scan, quotes, colons.get(i, [])))  # fmt: skip
     for qs, qe in quotes.spans:
         if not _has_three_tokens(norm, qs, qe):
             continue
@@ -622,7 +608,7 @@ def _sentence_evidence(
     cands: list[tuple[Match, LexiconEntry]],
     sources: list[tuple[Match, LexiconEntry]],
     own: frozenset[str],
-    media_names: _Media,
+    outlet_scan: _OutletScan | None,
     quotes: _Regions,
     colons: list[int],
 ) -> list[Evidence]:
@@ -650,7 +636,7 @@ def _sentence_evidence(
                 used.add((m.start, m.end))
                 found = True
             if media is None:
-                media = media_names.in_sentence(sent.start, sent.end)
+                media = outlet_scan.matches(norm, sent.start, sent.end) if outlet_scan is not None else []
             for m_start, m_end, n_start, n_end in media:
                 span = (n_start, n_end)
                 if span in used or not _near(norm, sent, m_start, m_end, m_cue, media_verbs=True):
@@ -677,8 +663,8 @@ def _sentence_evidence(
         content = _content(norm, sent, cue, phrase)
         if content is not None:
             s, e = content
-            out.append(Evidence(si, s, e, text[s:e], "attribution", "content", 0.0, "rule:content",
-                                note="what is attributed; not counted in the metrics"))  # fmt: skip
+            out.append(Evidence(si, s, e, text[s:e], "attribution", "content", 0.0, "rule:content", False,
+                                "what is attributed; not counted in the metrics"))  # fmt: skip
     return out
 
 
@@ -712,11 +698,11 @@ def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | Non
     after_start = source[1] if source is not None and source[0] >= cue.end else cue.end
     if after_start >= end:
         start = after_start
-    elif m := _OBJECT_THEN_THAT.match(norm, after_start, end):
+    elif norm.find("that", after_start, end) >= 0 and (m := _OBJECT_THEN_THAT.match(norm, after_start, end)):
         start = m.end()
     else:
         start = _CONTENT_SKIP.match(norm, after_start, end).end()  # type: ignore[union-attr]
-    if _has_three_tokens(norm, start, end):
+    if _THREE_TOKENS.search(norm, start, end) is not None:
         return start, end
     # ", officials said." / ", according to the UN." at the end: the content is the clause before
     stop = source[0] if source is not None and source[0] < cue.start else cue.start
@@ -772,6 +758,8 @@ def _subject(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | No
     lo = max(sent_start, cue_start - 200)
     near = max(lo, cue_start - 80)
     found = _subject_of_words(norm, near, cue_start, clipped=near > lo)
+    if found is _RETRY and near > lo:
+        found = _subject_of_words(norm, lo, cue_start, clipped=False)
     if found is _RETRY:
         found = _subject_in(norm, _TOKEN_GAP.findall(norm, lo, cue_start), cue_start)
     return found
@@ -794,7 +782,7 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
     i = len(words)
     while i > 0:  # skip the verb group (auxiliaries, adverbs) glued to the cue
         w = words[i - 1]
-        if not _is_word(w):
+        if not w.isalnum() and not _is_word(w):
             # punctuation right before the cue ends the subject before it starts; anything else: the general case
             return _RETRY if w[-1].isalnum() or w[-1] in "_'-" else None
         w = w.lower()
@@ -807,7 +795,7 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
         if clipped and j <= 2:
             return _RETRY
         w = words[j - 1]
-        if not _is_word(w):
+        if not w.isalnum() and not _is_word(w):
             if w[-1].isalnum() or w[-1] in "_'-.":
                 return _RETRY  # a word with punctuation inside, or a "." (which may join the words: "Mr. Singh")
             break  # punctuation after a word ends the subject
@@ -829,18 +817,14 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
         k += 1
     if k == end_i:
         return None
-    end = cue_start  # offsets: back from the cue over the words and the spaces between them
+    # offsets, back from the cue: only spaces lie between a word and the next, so the last place a word occurs
+    # before the next one is that word
+    start = cue_start
     for n in range(len(words) - 1, end_i - 2, -1):
-        while norm[end - 1].isspace():
-            end -= 1
-        if n >= end_i:
-            end -= len(words[n])
-    start = end - len(words[end_i - 1])
+        start = norm.rfind(words[n], lo, start)
+    end = start + len(words[end_i - 1])
     for n in range(end_i - 2, k - 1, -1):
-        start -= 1
-        while norm[start - 1].isspace():
-            start -= 1
-        start -= len(words[n])
+        start = norm.rfind(words[n], lo, start)
     if norm[start:end].lower() in _NOT_SUBJECT:
         return None
     return start, end
@@ -955,5 +939,3 @@ _SOURCES = frozenset(
     {"source.anonymous", "source.media", "source.self", "source.named", "source.named_org", "source.pronoun"}
 )
 _COUNTED = _CUES | _SOURCES
-
-
