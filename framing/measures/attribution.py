@@ -244,8 +244,8 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
         chunk = m.group().strip()  # (starts with a capital letter)
         if chunk.lower() in {"the", "of"}:
             continue
-        if _tokens_between(text, m.end(), cue.start) > _SUBJECT_WINDOW:
-            break
+        if m.end() < before_end and _tokens_between(text, m.end(), cue.start) > _SUBJECT_WINDOW:
+            break  # (only spaces after before_end)
         start = m.start()
         if start == lo and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
             continue
@@ -553,12 +553,14 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
     for pos in colons:
         if quotes.containing(pos) is None and not any(c.start <= pos < c.end + 2 for c in cues):
             cues.append(_Cue(pos, pos + 1, "cue.neutral", 0.5, "rule:colon-before-quote", None))
-    if len(cues) > 1:
-        cues.sort(key=_CUE_START)
-    return _outermost(norm, cues) if cues else cues
+    if len(cues) < 2:
+        return cues
+    cues.sort(key=_CUE_START)
+    return _outermost(norm, cues)
 
 
 _CUE_START = attrgetter("start")
+_NAMED_RULES = {k: f"rule:{k.split('.')[1]}-before-cue" for k in ("source.named", "source.named_org", "source.pronoun")}
 _CueInfo = tuple[bool, bool, frozenset[str], str, float, str]
 _CUE_INFO: dict[int, tuple[LexiconEntry, _CueInfo]] = {}
 
@@ -653,8 +655,7 @@ def _sentence_evidence(
                 s, e, kind = named
                 if kind == "source.named" and _is_organisation(text[s:e]):
                     kind = "source.named_org"
-                out.append(Evidence(si, s, e, text[s:e], "attribution", kind, 1.0,
-                                    f"rule:{kind.split('.')[1]}-before-cue"))  # fmt: skip
+                out.append(Evidence(si, s, e, text[s:e], "attribution", kind, 1.0, _NAMED_RULES[kind]))
                 used.add((s, e))
         phrase = _source_phrase(norm, sent, cue, before_end)
         if phrase is not None:
