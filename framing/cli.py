@@ -15,6 +15,7 @@ import click
 
 from framing._version import __version__
 from framing.errors import FramingError
+from framing.evidence import MODEL_DIMENSION
 
 __all__ = ["main"]
 
@@ -282,14 +283,14 @@ def _explain(console: Any, s: Any) -> None:
         console.print(Text(f"  caveat: {s.lean['caveat']}", style="dim"))
     console.print(Text(f"legend: hedging / attribution / word choice; {len(s.evidence)} evidence items", style="dim"))
     for sent in s.sentences:
-        items = [e for e in s.evidence if e.sentence == sent.index and e.dimension != "model"]
+        items = [e for e in s.evidence if e.sentence == sent.index and e.dimension != MODEL_DIMENSION]
         line = Text(f"[{sent.index}] ", style="dim")
         body = Text(sent.text)
         for e in items:
             body.stylize(_STYLES.get(e.dimension, "reverse"), e.start - sent.start, e.end - sent.start)
         line.append_text(body)
         console.print(line)
-        probs = [e for e in s.evidence if e.sentence == sent.index and e.dimension == "model"]
+        probs = [e for e in s.evidence if e.sentence == sent.index and e.dimension == MODEL_DIMENSION]
         if probs:
             console.print(Text("      model       " + "; ".join(f"{e.category} {e.note}" for e in probs), style="dim"))
         for e in items:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["DIMENSIONS", "Evidence"]
+__all__ = ["DIMENSIONS", "MODEL_DIMENSION", "Evidence"]
 
 DIMENSIONS = ("word_choice", "attribution", "hedging")
+#: Dimension of the trained models' sentence probabilities (weight = probability, not a lexicon weight).
+MODEL_DIMENSION = "model"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing._version import __version__
+from framing.evidence import MODEL_DIMENSION
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,7 +95,7 @@ def _article_html(s: ArticleScore) -> str:
     for sent in s.sentences:
         items = [e for e in s.evidence if e.sentence == sent.index and e.category not in {"source_span", "content"}]
         tips = "; ".join(
-            f"{e.category}: {e.note}" if e.dimension == "model" else f"{e.category}: {e.text}"
+            f"{e.category}: {e.note}" if e.dimension == MODEL_DIMENSION else f"{e.category}: {e.text}"
             for e in items
             if e.dimension != "word_choice" or e.weight
         )

@@ -26,13 +26,14 @@ from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, SharedScan, bundled
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
 from framing.measures.readability import measure_readability
-from framing.measures.sentiment import measure_sentiment, sentiment_table
+from framing.measures.sentiment import measure_sentiment, sentence_tones, sentiment_table
 from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
 from framing.sentences import Sentence, count_words, split_sentences
 from framing.termpacks import NamingMatcher, TermPack, bundled_termpacks, load_termpack, summarise_naming
 
 __all__ = ["ArticleScore", "Scorer", "score", "score_corpus"]
+
 
 @dataclass(frozen=True)
 class ArticleScore:
@@ -122,8 +123,6 @@ class ArticleScore:
 
 
 _COLOURS = {"hedging": "#fde68a", "attribution": "#bfdbfe", "word_choice": "#fecaca"}
-#: Evidence dimension of the trained models' sentence probabilities.
-MODEL_DIMENSION = "model"
 
 
 def highlight_html(text: str, sentence: Sentence, evidence: Sequence[Evidence], *, css_classes: bool = False) -> str:
@@ -251,13 +250,13 @@ class Scorer:
             metrics.update({f"{prefix}.{k}": float(v) for k, v in part.items()})
         found = (*word_ev, *attr_ev, *hedge_ev)
         lean = None
-        if self.models and _models():
+        models = _models() if self.models else {}
+        if models:
             from framing.models.apply import measure_models
             from framing.models.tasks import lean_text
 
-            models = _models()
             lean_input = lean_text(text, article.title, article.outlet.name) if "lean" in models else None
-            tones = _tones(text, sentences, prepared, sentiment_hits)
+            tones = sentence_tones(text, sentences, prepared, sentiment_hits)  # remembered from measure_sentiment
             normalised = _is_normalised(text)
             result = measure_models(sentences, found, tones, models, lean_input, normalised=normalised)
             found = (*found, *result.evidence)
@@ -279,12 +278,6 @@ def _is_normalised(text: str) -> bool:
     from framing.clean import normalise_text
 
     return normalise_text(text) == text
-
-
-def _tones(text: str, sentences: Sequence[Sentence], prepared: str, hits: Any) -> list[float]:
-    from framing.measures.sentiment import _compounds
-
-    return [c for c, _ in _compounds(text, sentences, prepared, hits)]  # remembered from measure_sentiment
 
 
 def _own_names(article: Article) -> frozenset[str]:

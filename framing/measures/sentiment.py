@@ -23,7 +23,7 @@ from framing.evidence import Evidence
 from framing.lexicon import prepare_text
 from framing.sentences import Sentence
 
-__all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound", "sentiment_table"]
+__all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound", "sentence_tones", "sentiment_table"]
 
 #: |compound| at or above which a sentence is reported as evidence of positive / negative tone.
 SENTIMENT_THRESHOLD = 0.5
@@ -114,6 +114,13 @@ def _compounds(
     if type(sentences) is tuple:
         _last[:] = [(text, sentences, prepared, out)]
     return list(out)
+
+
+def sentence_tones(
+    text: str, sentences: Sequence[Sentence], prepared: str | None = None, hits: _Hits | None = None
+) -> list[float]:
+    """Compound sentiment of every sentence (what :func:`measure_sentiment` computed for the same inputs)."""
+    return [c for c, _ in _compounds(text, sentences, prepared, hits)]
 
 
 #: The sentiment table's hits in the prepared text: (end index, value), in text order.

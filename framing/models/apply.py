@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from framing.evidence import Evidence
+from framing.evidence import MODEL_DIMENSION, Evidence
 from framing.models.features import rows_from_evidence
 from framing.models.model import Model, normalise_for_model
 from framing.sentences import Sentence
@@ -76,6 +76,8 @@ class CompiledModel:
                 weight = float(block.config.get("weight", 1.0))
                 self._lexicon = (built, block.mean, block.scale / weight, coef)
                 continue
+            if built.norm not in {"l2", None} or built.binary:
+                raise ValueError(f"{model.task}: norm={built.norm!r}, binary={built.binary} has no fast path")
             idf = block.idf if block.idf is not None else np.ones(len(block.vocabulary))
             if coef.shape[0] == 1:
                 table = {t: (float(idf[j]), float(coef[0, j])) for j, t in enumerate(block.vocabulary)}
@@ -83,8 +85,6 @@ class CompiledModel:
                 table = {t: (float(idf[j]), coef[:, j].copy()) for j, t in enumerate(block.vocabulary)}
             analyzer = _word_analyzer(built) or built.build_analyzer()
             self._ngrams.append((analyzer, table, bool(built.sublinear_tf), built.norm == "l2"))
-            if built.norm not in {"l2", None} or built.binary:
-                raise ValueError(f"{model.task}: norm={built.norm!r}, binary={built.binary} has no fast path")
 
     def decision_function(
         self, texts: Sequence[str], lexicon_rows: np.ndarray | None = None, *, normalised: bool = False
@@ -206,7 +206,8 @@ def measure_models(
         model, compiled = models[task]
         if task == "lean":
             continue
-        refs.append(model_ref(model))
+        ref = model_ref(model)
+        refs.append(ref)
         lexicon_rows = None
         if compiled._lexicon is not None:
             features = compiled._lexicon[0]
@@ -216,7 +217,6 @@ def measure_models(
             lexicon_rows = rows_cache[key]
         pos = list(model.classes_).index(model.positive_class) if model.positive_class else len(model.classes_) - 1
         probs = compiled.predict_proba(texts, lexicon_rows, normalised=normalised)[:, pos] if texts else np.zeros(0)
-        ref = model_ref(model)
         label = str(model.classes_[pos])
         for s, p in zip(sentences, probs, strict=True):
             out.append(
@@ -225,7 +225,7 @@ def measure_models(
                     s.start,
                     s.end,
                     s.text,
-                    "model",
+                    MODEL_DIMENSION,
                     task,
                     round(float(p), 4),
                     ref,

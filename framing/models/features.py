@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from framing.evidence import MODEL_DIMENSION
 from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
@@ -262,7 +263,7 @@ def rows_from_evidence(
     width = n_cat + (len(SURFACE_FEATURES) if features.surface else 0)
     out = np.zeros((len(sentences), width), dtype=np.float64)
     for e in evidence:
-        if e.weight <= 0 or e.category == "source_span" or e.dimension == "model":
+        if e.weight <= 0 or e.category == "source_span" or e.dimension == MODEL_DIMENSION:
             continue
         if e.category.startswith(_NOT_FEATURES):
             continue
