@@ -164,3 +164,29 @@ def test_surface_rows_equal_surface_per_text() -> None:
     expected = np.array([_surface(t, tone) for t, tone in zip(texts, tones, strict=True)])
     assert np.allclose(_surface_rows(texts, tones), expected)
     assert np.allclose(_surface_rows(texts[:-1], tones[:-1]), expected[:-1])  # without the offset-shifting İ
+
+
+def test_surface_rows_edge_words_equal_surface_per_text() -> None:
+    """The per-pattern scans (literal-first, suffixes on the reversed text) at the edges of their patterns:
+    words that only contain a pattern, run into a digit or underscore, or sit at a text's start or end."""
+    from framing.models.features import _surface, _surface_rows
+
+    texts = [
+        "mostest lest ourselves ours our_ usb i' I'm mine, mines, me. my1 we'll us-led",
+        "only fly oddly quickly.QUICKLY Quickly _quickly quickly_ sadly1 greatest biggest_ best est",
+        "ABC ABCd _ABC ABC_ AB NATO's UN-led 12a ٣٤ a1b2 x 2024",
+        "yours youre you! \u201cquoted\u201d \u2018single\u2019 \u00abguillemets\u00bb?! Least most",
+        "",
+        "surely",
+    ]
+    tones = [0.0] * len(texts)
+    expected = np.array([_surface(t, 0.0) for t in texts])
+    got = _surface_rows(texts, tones)
+    assert np.allclose(got[:, 0], expected[:, 0])  # log1p: numpy's and math's may differ in the last bit
+    assert np.array_equal(got[:, 1:], expected[:, 1:])
+    # counted by hand: ours, i', I'm, mine, me, we'll, us-led (not ourselves, our_, usb, mines, my1) | mostest
+    assert got[0, 6] == 7 and got[0, 11] == 1
+    # oddly, quickly. (not only, fly, Quickly, _quickly, quickly_, sadly1) | greatest (not biggest_, best)
+    assert got[1, 10] == 2 and got[1, 11] == 1
+    assert got[2, 9] == 2 and got[2, 8] == 5  # ABC, NATO | 12, ٣٤, 1, 2, 2024
+    assert got[5, 10] == 1
