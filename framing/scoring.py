@@ -26,7 +26,7 @@ from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, SharedScan, bundled
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
 from framing.measures.readability import measure_readability
-from framing.measures.sentiment import measure_sentiment, sentence_tones, sentiment_table
+from framing.measures.sentiment import measure_sentiment, sentence_scores, sentiment_table
 from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
 from framing.sentences import Sentence, count_words, split_sentences
@@ -236,7 +236,8 @@ class Scorer:
         hedge_ev, hedge_m = measure_hedging(text, sentences, matches)
         attr_ev, attr_m = measure_attribution(text, sentences, matches, own)
         word_ev, word_m = measure_word_choice(text, sentences, matches, n_words, res.word_choice_categories)
-        sent_ev, sent_m = measure_sentiment(text, sentences, prepared, hits=sentiment_hits)
+        tones = sentence_scores(text, sentences, prepared, sentiment_hits)  # also the models' tone feature
+        sent_ev, sent_m = measure_sentiment(text, sentences, scores=tones)
         word_ev = word_ev + naming.find(text, sentences, prepared, hits=naming_hits) + sent_ev
         word_m.update(sent_m)
         read_m = measure_readability(text, sentences, n_words)
@@ -256,9 +257,8 @@ class Scorer:
             from framing.models.tasks import lean_text
 
             lean_input = lean_text(text, article.title, article.outlet.name) if "lean" in models else None
-            tones = sentence_tones(text, sentences, prepared, sentiment_hits)  # remembered from measure_sentiment
             normalised = _is_normalised(text)
-            result = measure_models(sentences, found, tones, models, lean_input, normalised=normalised)
+            result = measure_models(sentences, found, [c for c, _ in tones], models, lean_input, normalised=normalised)
             found = (*found, *result.evidence)
             metrics.update(result.metrics)
             refs = refs + result.refs

@@ -187,8 +187,7 @@ def test_sentiment_matches_the_plain_version():
     for t in texts:
         sents = split_sentences(t)
         for variant in (sents, sents[::-1], sents + sents[:2]):  # the last two take the lookup path
-            sentiment._last.clear()
-            assert sentiment._compounds(t, variant) == _reference_compounds(t, variant), t
+            assert sentiment.sentence_scores(t, variant) == _reference_compounds(t, variant), t
     s = "The talks were NOT a GREAT success!"
     assert sentiment.sentence_compound(s) == _reference_compounds(s, [Sentence(0, 0, len(s), s, 0)])[0][0]
 
@@ -203,10 +202,10 @@ def test_shared_scan_gives_each_matcher_its_own_result():
         prep = prepare_text(t)
         lexicon_hits, sentiment_hits, naming_hits = scan.scan(prep)
         assert matcher.from_hits(t, lexicon_hits) == matcher.find(t, prep)
-        sentiment._last.clear()
         shared = sentiment.measure_sentiment(t, sents, prep, hits=sentiment_hits)
-        sentiment._last.clear()
         assert shared == sentiment.measure_sentiment(t, sents, prep)
+        given = sentiment.sentence_scores(t, sents, prep, sentiment_hits)
+        assert shared == sentiment.measure_sentiment(t, sents, scores=given)
         assert naming.find(t, sents, prep, hits=naming_hits) == naming.find(t, sents, prep)
         assert multi.find(t) == [PhraseMatcher([bundled_lexicon(n)]).find(t) for n in ("hedges", "boosters")]
 

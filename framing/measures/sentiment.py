@@ -23,7 +23,14 @@ from framing.evidence import Evidence
 from framing.lexicon import prepare_text
 from framing.sentences import Sentence
 
-__all__ = ["SENTIMENT_THRESHOLD", "measure_sentiment", "sentence_compound", "sentence_tones", "sentiment_table"]
+__all__ = [
+    "SENTIMENT_THRESHOLD",
+    "measure_sentiment",
+    "sentence_compound",
+    "sentence_scores",
+    "sentence_tones",
+    "sentiment_table",
+]
 
 #: |compound| at or above which a sentence is reported as evidence of positive / negative tone.
 SENTIMENT_THRESHOLD = 0.5
@@ -93,34 +100,34 @@ def sentence_compound(sentence: str) -> float:
         >>> sentence_compound("The talks were not a success.") < 0
         True
     """
-    return _compounds(sentence, [Sentence(0, 0, len(sentence), sentence, 0)])[0][0]
+    return _score_sentences(sentence, [Sentence(0, 0, len(sentence), sentence, 0)])[0][0]
 
 
 _DAMPING = (1.0, 0.95, 0.9)  # booster weight one, two and three words before the sentiment word
 
 
-#: The last (text, sentences, prepared, result) of :func:`_compounds`: scoring with models asks twice per article.
-_last: list[tuple[str, Sequence[Sentence], str | None, list[tuple[float, list[str]]]]] = []
-
-
-def _compounds(
+def sentence_scores(
     text: str, sentences: Sequence[Sentence], prepared: str | None = None, hits: _Hits | None = None
 ) -> list[tuple[float, list[str]]]:
-    """(compound, matched words) per sentence, from one automaton pass; only words near a match are looked at."""
-    last = _last[-1] if _last else None
-    if last is not None and last[0] is text and last[1] is sentences and last[2] is prepared:
-        return list(last[3])  # the same immutable inputs (a tuple of sentences), so the same result
-    out = _score_sentences(text, sentences, prepared, hits)
-    if type(sentences) is tuple:
-        _last[:] = [(text, sentences, prepared, out)]
-    return list(out)
+    """(compound, matched sentiment words) per sentence, from one automaton pass over the text.
+
+    Pass the result to :func:`measure_sentiment` (``scores=``) when the tones are needed elsewhere too, e.g. by
+    the models' lexicon features, so the text is scored once.
+
+    Example:
+        >>> from framing.sentences import split_sentences
+        >>> t = "What a wonderful day. It rained."
+        >>> [(round(c, 3), w) for c, w in sentence_scores(t, split_sentences(t))]
+        [(0.572, ['wonderful']), (0.0, [])]
+    """
+    return _score_sentences(text, sentences, prepared, hits)
 
 
 def sentence_tones(
     text: str, sentences: Sequence[Sentence], prepared: str | None = None, hits: _Hits | None = None
 ) -> list[float]:
-    """Compound sentiment of every sentence (what :func:`measure_sentiment` computed for the same inputs)."""
-    return [c for c, _ in _compounds(text, sentences, prepared, hits)]
+    """Compound sentiment of every sentence (the compounds of :func:`sentence_scores`)."""
+    return [c for c, _ in _score_sentences(text, sentences, prepared, hits)]
 
 
 #: The sentiment table's hits in the prepared text: (end index, value), in text order.
@@ -128,7 +135,7 @@ _Hits = Iterable[tuple[int, tuple[int, str | None, bool]]]
 
 
 def _score_sentences(
-    text: str, sentences: Sequence[Sentence], prepared: str | None, hits: _Hits | None = None
+    text: str, sentences: Sequence[Sentence], prepared: str | None = None, hits: _Hits | None = None
 ) -> list[tuple[float, list[str]]]:
     """One pass over the automaton's hits, in text order: sentiment words are summed into the sentence holding
     them (the last one starting at or before the word, if it ends after it) as they come."""
@@ -220,7 +227,12 @@ def _compound(total: float, text: str, sent: Sentence, bang: bool) -> float:
 
 
 def measure_sentiment(
-    text: str, sentences: Sequence[Sentence], prepared: str | None = None, *, hits: _Hits | None = None
+    text: str,
+    sentences: Sequence[Sentence],
+    prepared: str | None = None,
+    *,
+    hits: _Hits | None = None,
+    scores: Sequence[tuple[float, list[str]]] | None = None,
 ) -> tuple[list[Evidence], dict[str, float]]:
     """Per-sentence compound sentiment; strongly toned sentences become evidence.
 
@@ -233,9 +245,11 @@ def measure_sentiment(
         prepared: ``prepare_text(text)`` when the caller already has it.
         hits: The hits of :func:`sentiment_table` in ``prepared`` from a :class:`framing.lexicon.SharedScan`
             (the text is scanned here otherwise).
+        scores: :func:`sentence_scores` of the same sentences, when the caller already has them.
     """
     ref = _vader().ref
-    scores = _compounds(text, sentences, prepared, hits)
+    if scores is None:
+        scores = _score_sentences(text, sentences, prepared, hits)
     evidence: list[Evidence] = []
     for s, (c, words) in zip(sentences, scores, strict=True):
         if abs(c) >= SENTIMENT_THRESHOLD:
