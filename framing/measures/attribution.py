@@ -307,10 +307,22 @@ _SAID_AFTER = re.compile(r"\s+(?:told|said|says)\b")
 
 _QUOTE_PAIRS = (("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2018", "'"), ("\u2019", "'"))
 _COLON_QUOTE = re.compile(r":[ \t]*[\"'\u201c\u2018]")
+# "Cruz: Trump would put liberals on court", "Q: Did the service help you?": a short capitalised speaker opening
+# the sentence, then a colon and a capitalised statement (headline and interview style)
+_COLON_STATEMENT = re.compile(r":[ \t]+(?=[\"'\u201c\u2018]?[A-Z])")
+_COLON_QUOTE_RULE, _COLON_STATEMENT_RULE = "rule:colon-before-quote", "rule:colon-statement"
+_SPEAKER = re.compile(r"[A-Z][\w.'-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.'-]*){0,3}[ \t]*")
+_NOT_SPEAKERS = frozenset(
+    "related note photo photos update updated watch video videos source sources read see also breaking exclusive "
+    "caption credit image images topics tags share published posted by editor's editors listen more advertisement "
+    "warning disclaimer correction clarification subscribe follow contact email file pictured above below latest "
+    "byline contributing contributors look just".split()
+)
 # hedge-lexicon verbs that also attribute a belief or perception to a subject ("Lowell thinks that ...")
 _COGNITIVE_HEDGES = frozenset(
-    "suggest|believe|think|thought|indicate|seem|suspect|doubt|reportedly|allegedly|appear|seems to|seemed to|"
-    "appears to|appeared to|appear to".split("|")
+    "suggest|believe|think|thought|indicate|seem|suspect|doubt|reportedly|allegedly|seems to|seemed to|"
+    "appears to|appeared to|appear to|i think|we think|i believe|we believe|i suspect|i suppose|i guess|i doubt|"
+    "i imagine".split("|")
 )
 _NEVER_NOUN = frozenset({"said", "told", "says", "according to", "wrote", "added", "asked", "noted", "argued"})
 _CUE_GROUP = frozenset(
@@ -448,17 +460,21 @@ def measure_attribution(
         if source_entry is not None:
             source_cands.setdefault(i, []).append((m, source_entry))
     quotes = _Regions(_quote_regions(text))
-    colons: dict[int, list[int]] = {}
-    for c in _COLON_QUOTE.finditer(norm):
-        pos = c.start()
+    # cues found by rules rather than lexicon entries: (start, end, rule) per sentence
+    rule_cues: dict[int, list[tuple[int, int, str]]] = {}
+    for pos, rule in _rule_cue_positions(norm):
         i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and pos < sentences[i].end:
-            colons.setdefault(i, []).append(pos)
+        if i < 0 or pos >= sentences[i].end:
+            continue
+        if rule == _COLON_STATEMENT_RULE and not _speaker_before(norm, sentences[i].start, pos):
+            continue
+        if not any(start == pos for start, _, _ in rule_cues.get(i, ())):
+            rule_cues.setdefault(i, []).append((pos, pos + 1, rule))
     evidence: list[Evidence] = []
     outlet_scan = _OutletScan.of(outlets.pattern) if outlets.pattern is not None else None
-    for i in sorted(cue_cands.keys() | colons.keys()):  # the sentences with a cue candidate, in order
+    for i in sorted(cue_cands.keys() | rule_cues.keys()):  # the sentences with a cue candidate, in order
         evidence.extend(_sentence_evidence(text, norm, sentences[i], cue_cands.get(i, []), source_cands.get(i, []),
-                                           outlets.own, outlet_scan, quotes, colons.get(i, [])))  # fmt: skip
+                                           outlets.own, outlet_scan, quotes, rule_cues.get(i, [])))  # fmt: skip
     for qs, qe in quotes.spans:
         if not _has_three_tokens(norm, qs, qe):
             continue
@@ -473,6 +489,23 @@ def measure_attribution(
             i += 1
     evidence.sort(key=_EVIDENCE_ORDER)
     return evidence, _metrics(evidence, len(sentences))
+
+
+def _rule_cue_positions(norm: str) -> list[tuple[int, str]]:
+    """Where a rule finds a cue candidate, with the rule, in text order: colons before a quotation or a
+    statement."""
+    found = [(m.start(), _COLON_QUOTE_RULE) for m in _COLON_QUOTE.finditer(norm)]
+    found += [(m.start(), _COLON_STATEMENT_RULE) for m in _COLON_STATEMENT.finditer(norm)]
+    found.sort()
+    return found
+
+
+def _speaker_before(norm: str, start: int, colon: int) -> bool:
+    """Whether the sentence opens with a short capitalised speaker that ends at the colon."""
+    m = _SPEAKER.match(norm, start, colon)
+    if m is None or m.end() != colon:
+        return False
+    return m.group().split()[0].lower().rstrip(".") not in _NOT_SPEAKERS
 
 
 _EVIDENCE_ORDER = attrgetter("start", "end", "category")
@@ -492,7 +525,12 @@ _NOUN_LIKE = frozenset(
     "tweet comment remark question call show offer promise pledge claim demand answer note hope fear praise reply "
     "want think know feel defend endorse reject oppose refuse decline agree".split()
 )
-_SUBJECT_WORDS = frozenset("i we you he she they who people others many some democrats republicans voters".split())
+_SUBJECT_WORDS = frozenset(
+    "i we you he she they who people others many some democrats republicans voters "
+    # evidence that shows or finds: "the poll shows", "records show"
+    "poll polls polling survey surveys study studies report reports records data analysis research figures "
+    "numbers results estimates documents emails video videos footage".split()
+)
 _VERB_GROUP_WORDS = frozenset(
     "also still not n't never only just often always now would will could can may might should do does did to".split()
 )
@@ -504,12 +542,17 @@ def _base_and_s(term: str) -> frozenset[str]:
     return frozenset((forms[0], forms[1]))
 
 
+_NOT_PLURAL = ("ss", "'s", "us", "is", "ous")
+
+
 def _subject_like(norm: str, prev: str, m: Match) -> bool:
     """A pronoun, a name or an auxiliary right before a base / -s verb form: 'they support', 'Trump wants'."""
-    if not prev:
-        return False
+    if not prev or prev.endswith(("'s", "\u2019s")):
+        return False  # "Trump's comments": a possessive makes it a noun
     if prev in _SUBJECT_WORDS or prev in _VERB_GROUP_WORDS or prev.endswith("ly"):
         return prev != "to"
+    if prev[-1:] == "s" and len(prev) > 3 and not prev.endswith(_NOT_PLURAL) and m.text[-1:].lower() != "s":
+        return True  # a plural subject before the base form: "advisers think", "polls show"
     i = m.start - 1
     while i >= 0 and norm[i] == " ":
         i -= 1
@@ -533,8 +576,22 @@ def _prev_word(norm: str, sent_start: int, pos: int) -> str:
     return norm[j:i].lower() if j < i else ""
 
 
+#: Words after which a cue word does not report anything: an adjective before a noun, or "spoke" for a meeting.
+_NOT_BEFORE = {
+    "pledged": frozenset({"delegates", "delegate"}),
+    "spoke": frozenset("with to at for before on in during after briefly privately by from alongside via".split()),
+}
+_MANNER_PHRASES = frozenset({"in a statement"})
+_NEXT_WORD = re.compile(r"[ \t]*([\w'-]+)")
+
+
+def _next_word(norm: str, pos: int) -> str:
+    m = _NEXT_WORD.match(norm, pos)
+    return m.group(1).lower() if m is not None else ""
+
+
 def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]], quotes: _Regions,
-               colons: list[int]) -> list[_Cue]:  # fmt: skip
+               rule_cues: list[tuple[int, int, str]]) -> list[_Cue]:  # fmt: skip
     cues: list[_Cue] = []
     for m, entry in cands:
         if quotes.containing(m.start) is not None:
@@ -549,12 +606,19 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
                 continue  # "called on Qatar to threaten": an infinitive, not a report
         if noun_forms and low in noun_forms and not _subject_like(norm, prev, m):
             continue  # "support", "attacks", "comments": without a subject right before, read as a noun
+        if low in _NOT_BEFORE and _next_word(norm, m.end) in _NOT_BEFORE[low]:
+            continue  # "pledged delegates", "spoke with his counterpart": not reporting anything
         cues.append(_Cue(m.start, m.end, category, weight, name, m))
-    for pos in colons:
-        if quotes.containing(pos) is None and not any(c.start <= pos < c.end + 2 for c in cues):
-            cues.append(_Cue(pos, pos + 1, "cue.neutral", 0.5, "rule:colon-before-quote", None))
+    for start, end, rule in rule_cues:
+        if quotes.containing(start) is None and not any(c.start <= start < c.end + 2 for c in cues):
+            cues.append(_Cue(start, end, "cue.neutral", 0.5, rule, None))
     if len(cues) < 2:
         return cues
+    if any(c.match is not None and c.match.text.lower() in _MANNER_PHRASES for c in cues):
+        # "In a statement, the ministry said ...": the phrase tells how the statement was made, "said" is the cue
+        cues = [c for c in cues if c.match is None or c.match.text.lower() not in _MANNER_PHRASES] or cues[:1]
+        if len(cues) < 2:
+            return cues
     cues.sort(key=_CUE_START)
     return _outermost(norm, cues)
 
@@ -587,6 +651,14 @@ def _cue_info(entry: LexiconEntry) -> _CueInfo:
 _NESTED_BREAK = re.compile(r"[\";:]|,\s+(?:and|but|adding|saying|while|although|though)\b|\s(?:and|but)\s")
 
 
+def _own_clause(norm: str, opener: _Cue, c: _Cue) -> bool:
+    """Whether a later cue starts an attribution of its own after a comma: a reporting verb at least as strong
+    as the opener ("..., she said"), or a participle right after the comma ("..., calling him a loser")."""
+    if c.match is not None and c.match.text.endswith("ing") and norm.endswith(", ", 0, c.start):
+        return True
+    return c.weight >= 0.9 and c.weight >= opener.weight and norm.find(",", opener.end, c.start) >= 0
+
+
 def _outermost(norm: str, cues: list[_Cue]) -> list[_Cue]:
     """Drop cues inside the reported content of an earlier cue ("X said Y told him that ..." keeps "said")."""
     kept: list[_Cue] = []
@@ -597,6 +669,7 @@ def _outermost(norm: str, cues: list[_Cue]) -> list[_Cue]:
             and opener.match is not None
             and norm[opener.end : opener.end + 2].strip(" ")[:1] not in {",", ".", ""}
             and not _NESTED_BREAK.search(norm, opener.end, c.start)
+            and not _own_clause(norm, opener, c)
         ):
             continue
         kept.append(c)
@@ -612,9 +685,9 @@ def _sentence_evidence(
     own: frozenset[str],
     outlet_scan: _OutletScan | None,
     quotes: _Regions,
-    colons: list[int],
+    rule_cues: list[tuple[int, int, str]],
 ) -> list[Evidence]:
-    cues = _find_cues(norm, sent, cands, quotes, colons)
+    cues = _find_cues(norm, sent, cands, quotes, rule_cues)
     if not cues:
         return []
     si = sent.index
