@@ -131,3 +131,36 @@ def test_cue_rules_keep_what_they_should():
     assert [t for t, _ in _cues("In a statement, the ministry said the talks had failed.")] == ["said"]
     colon = [entry for text, entry in _cues("Cruz: Trump Would Put Liberals On Court") if text == ":"]
     assert colon == ["rule:colon-statement"]
+
+
+def _sources(text: str) -> list[str]:
+    from framing.validation.attribution import predict
+
+    return [e.text for e in predict(text) if e.category == "source_span"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # a relative pronoun: from the name it stands for to the pronoun
+        ("It drew criticism from radio host Charlie Sykes, who lamented that the party had lost its way.",
+         "Charlie Sykes, who"),
+        ("The group, which has long argued for a ceasefire, was not invited.", "The group, which"),
+        # an aside between the opening subject and the cue
+        ("Officials in the city, who asked not to be named, said it was over.", "Officials in the city"),
+        ("Melanne Verveer, a close friend of Mrs. Clinton's who was her White House chief of staff, said it was hard.",
+         "Melanne Verveer"),
+        # a short appositive: the whole phrase
+        ("Melanne Verveer, a close friend of Mrs. Clinton's who was her chief of staff, said it was hard.",
+         "Melanne Verveer, a close friend of Mrs. Clinton's who was her chief of staff"),
+    ],
+)  # fmt: skip
+def test_source_rules_find(sentence: str, source: str):
+    assert source in _sources(sentence), _sources(sentence)
+
+
+def test_fronted_subject_needs_a_short_subject_phrase():
+    # the opening phrase is a clause, not a subject: no source is better than a wrong one
+    long = "When the talks in the capital finally collapsed after weeks of delay, the envoy said it was over."
+    assert "the envoy" in _sources(long)
+    assert not any(s.startswith("When") for s in _sources(long))

@@ -811,7 +811,61 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
         and _INVERTED_NEXT.match(norm, cue.end)
     ):
         return _after(norm, sent, cue.end)
-    return _subject(norm, sent.start, cue.start)
+    return (
+        _subject(norm, sent.start, cue.start)
+        or _relative_source(norm, sent.start, cue.start)
+        or (_fronted_subject(norm, sent.start, stripped) if last == "," else None)
+    )
+
+
+def _fronted_subject(norm: str, sent_start: int, stripped: int) -> tuple[int, int] | None:
+    """The sentence's opening phrase when a comma-delimited aside separates it from the cue ("Melanne Verveer,
+    a close friend of Mrs. Clinton's who was her chief of staff, said"), if it is short and reads as a subject."""
+    comma = norm.find(",", sent_start, stripped - 1)
+    if comma < 0:
+        return None
+    found = _subject(norm, sent_start, comma)
+    if found is None or found[0] != _skip_leading(norm, sent_start, comma):
+        return None
+    return found if len(norm[found[0] : found[1]].split()) <= 6 else None
+
+
+def _skip_leading(norm: str, start: int, end: int) -> int:
+    """Where the sentence's words start once an opening quote or bracket is skipped."""
+    while start < end and not norm[start].isalnum():
+        start += 1
+    return start
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
+_NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,4}$")
+
+
+def _relative_source(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
+    """A relative pronoun as the subject ("Charlie Sykes, who lamented"): the source runs from the phrase the
+    pronoun stands for, when a comma sets the clause off, to the pronoun itself."""
+    lo = max(sent_start, cue_start - 80)
+    words = norm[lo:cue_start].split()
+    i = len(words)
+    while i > 0 and (words[i - 1].lower() in _CUE_GROUP or words[i - 1].endswith("ly")):
+        i -= 1
+    if i == 0 or words[i - 1].lower() not in _RELATIVE:
+        return None
+    end = cue_start
+    for n in range(len(words) - 1, i - 2, -1):
+        end = norm.rfind(words[n], lo, end)
+    start, end = end, end + len(words[i - 1])
+    before = _rstrip_end(norm, sent_start, start)
+    if before > sent_start and norm[before - 1] == ",":
+        # a name right before the comma ("radio host Charlie Sykes, who"), else a short subject ("The group, which")
+        name = _NAME_BEFORE.search(norm, max(sent_start, before - 80), before - 1)
+        if name is not None:
+            start = name.start()
+        elif (antecedent := _subject(norm, sent_start, before - 1)) is not None and (
+            len(norm[antecedent[0] : antecedent[1]].split()) <= 4
+        ):
+            start = antecedent[0]
+    return start, end
 
 
 def _after(norm: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
