@@ -523,7 +523,8 @@ class _Cue:
 
 _NOUN_LIKE = frozenset(
     "tweet comment remark question call show offer promise pledge claim demand answer note hope fear praise reply "
-    "want think know feel defend endorse reject oppose refuse decline agree".split()
+    "want think know feel defend endorse reject oppose refuse decline agree request highlight thank echo joke chant "
+    "welcome".split()
 )
 _SUBJECT_WORDS = frozenset(
     "i we you he she they who people others many some democrats republicans voters "
