@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -263,10 +264,11 @@ class Scorer:
             metrics.update(result.metrics)
             refs = refs + result.refs
             lean = result.lean
-        evidence = tuple(sorted(found, key=lambda e: (e.start, e.end, e.dimension, e.category)))
+        evidence = tuple(sorted(found, key=_EVIDENCE_ORDER))
         return ArticleScore(article, sentences, metrics, evidence, refs, lean=lean)
 
 
+_EVIDENCE_ORDER = attrgetter("start", "end", "dimension", "category")  # a C-level sort key
 _NOT_NORMAL = re.compile(r"''|``|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
