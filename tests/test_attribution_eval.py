@@ -164,3 +164,7 @@ def test_fronted_subject_needs_a_short_subject_phrase():
     long = "When the talks in the capital finally collapsed after weeks of delay, the envoy said it was over."
     assert "the envoy" in _sources(long)
     assert not any(s.startswith("When") for s in _sources(long))
+
+
+def test_relative_source_without_a_comma_takes_the_short_subject():
+    assert "The 38 percent who" in _sources("The 38 percent who said they could change their mind were young.")

@@ -423,13 +423,15 @@ def measure_attribution(
 ) -> tuple[list[Evidence], dict[str, float]]:
     """Return attribution evidence and metrics for one article.
 
-    Evidence categories: ``cue.neutral`` / ``cue.nonneutral`` (the cue; a colon introducing a quotation is a
-    cue too), ``source.anonymous``, ``source.media``, ``source.self``, ``source.named`` (a person),
-    ``source.named_org`` (a named organisation or official body), ``source.pronoun`` (the word(s) that tell
-    the kind of source), ``source_span`` (the whole source phrase, e.g. "Dana Rusk, a spokesperson for the
-    front"), ``content`` (what is attributed; weight 0) and ``quote.direct``. ``source_span`` and ``content``
-    are not counted in the metrics. Cues inside a quotation or
-    inside the reported content of an earlier cue in the sentence are nested attributions and are skipped.
+    Evidence categories: ``cue.neutral`` / ``cue.nonneutral`` (the cue; a colon introducing a quotation, or a
+    statement after a short speaker as in "Cruz: Trump would ...", is a cue too), ``source.anonymous``,
+    ``source.media``, ``source.self``, ``source.named`` (a person), ``source.named_org`` (a named organisation
+    or official body), ``source.pronoun`` (the word(s) that tell the kind of source), ``source_span`` (the
+    whole source phrase, e.g. "Dana Rusk, a spokesperson for the front"), ``content`` (what is attributed;
+    weight 0) and ``quote.direct``. ``source_span`` and ``content`` are not counted in the metrics. Cues inside
+    a quotation or inside the reported content of an earlier cue in the sentence are nested attributions and
+    are skipped, unless a comma sets the later cue off as an attribution of its own ("..., she said",
+    "..., calling him a loser").
 
     Metrics: ``cue_count``, ``nonneutral_cue_count``, ``nonneutral_cue_share``, ``attributed_sentences``,
     ``attributed_sentence_share``, ``anonymous_source_count``, ``anonymous_share`` (attributed sentences with
@@ -843,8 +845,8 @@ _NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w'.-]*(?:[ \t]+[A-Z][\w'.-]*){0,4
 
 
 def _relative_source(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
-    """A relative pronoun as the subject ("Charlie Sykes, who lamented"): the source runs from the phrase the
-    pronoun stands for, when a comma sets the clause off, to the pronoun itself."""
+    """A relative pronoun as the subject ("Charlie Sykes, who lamented", "voters who said"): the source runs from
+    the phrase the pronoun stands for, when one is found, to the pronoun itself."""
     lo = max(sent_start, cue_start - 80)
     words = norm[lo:cue_start].split()
     i = len(words)
@@ -858,14 +860,15 @@ def _relative_source(norm: str, sent_start: int, cue_start: int) -> tuple[int, i
     start, end = end, end + len(words[i - 1])
     before = _rstrip_end(norm, sent_start, start)
     if before > sent_start and norm[before - 1] == ",":
-        # a name right before the comma ("radio host Charlie Sykes, who"), else a short subject ("The group, which")
-        name = _NAME_BEFORE.search(norm, max(sent_start, before - 80), before - 1)
-        if name is not None:
-            start = name.start()
-        elif (antecedent := _subject(norm, sent_start, before - 1)) is not None and (
-            len(norm[antecedent[0] : antecedent[1]].split()) <= 4
-        ):
-            start = antecedent[0]
+        before -= 1
+    # a name right before ("radio host Charlie Sykes, who"), else a short subject ("The group, which", "voters who")
+    name = _NAME_BEFORE.search(norm, max(sent_start, before - 80), before)
+    if name is not None:
+        start = name.start()
+    elif (antecedent := _subject(norm, sent_start, before)) is not None and (
+        len(norm[antecedent[0] : antecedent[1]].split()) <= 4
+    ):
+        start = antecedent[0]
     return start, end
 
 
