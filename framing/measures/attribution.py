@@ -791,6 +791,8 @@ def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | Non
 
 
 _POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|about|for|with|to|that)\s")
+# cues whose next phrase is the person addressed, never an inverted source ("..., Lazzarini, told a UN meeting")
+_OBJECT_CUES = frozenset("told tell tells asked ask asks urged urge urges informed briefed assured reminded".split())
 _INVERTED_NEXT = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s)")
 
 
@@ -811,6 +813,7 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
         cue.match is not None
         and last in {"", ",", '"'}
         and not low.endswith("ing")
+        and low not in _OBJECT_CUES
         and _INVERTED_NEXT.match(norm, cue.end)
     ):
         return _after(norm, sent, cue.end)
