@@ -790,7 +790,8 @@ def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | Non
     return None
 
 
-_POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|about|for|with|to|that)\s")
+# where a source after its cue ends; not at "for", which belongs to it ("said a spokesman for the ministry")
+_POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|about|with|to|that)\s")
 # cues whose next phrase is the person addressed, never an inverted source ("..., Lazzarini, told a UN meeting")
 _OBJECT_CUES = frozenset("told tell tells asked ask asks urged urge urges informed briefed assured reminded".split())
 _INVERTED_NEXT = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s)")
