@@ -858,10 +858,8 @@ def _relative_source(norm: str, sent_start: int, cue_start: int) -> tuple[int, i
         i -= 1
     if i == 0 or words[i - 1].lower() not in _RELATIVE:
         return None
-    end = cue_start
-    for n in range(len(words) - 1, i - 2, -1):
-        end = norm.rfind(words[n], lo, end)
-    start, end = end, end + len(words[i - 1])
+    start = _word_offset(norm, words, i - 1, lo, cue_start)
+    end = start + len(words[i - 1])
     before = _rstrip_end(norm, sent_start, start)
     if before > sent_start and norm[before - 1] == ",":
         before -= 1
@@ -953,17 +951,21 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
         k += 1
     if k == end_i:
         return None
-    # offsets, back from the cue: only spaces lie between a word and the next, so the last place a word occurs
-    # before the next one is that word
-    start = cue_start
-    for n in range(len(words) - 1, end_i - 2, -1):
-        start = norm.rfind(words[n], lo, start)
+    start = _word_offset(norm, words, end_i - 1, lo, cue_start)
     end = start + len(words[end_i - 1])
-    for n in range(end_i - 2, k - 1, -1):
-        start = norm.rfind(words[n], lo, start)
+    start = _word_offset(norm, words[: end_i - 1], k, lo, start)
     if norm[start:end].lower() in _NOT_SUBJECT:
         return None
     return start, end
+
+
+def _word_offset(norm: str, words: list[str], k: int, lo: int, hi: int) -> int:
+    """Where ``words[k]`` starts, for ``words = norm[lo:hi].split()``: found back from ``hi``, word by word (only
+    spaces lie between a word and the next, so the last place a word occurs before the next one is that word)."""
+    at = hi
+    for n in range(len(words) - 1, k - 1, -1):
+        at = norm.rfind(words[n], lo, at)
+    return at
 
 
 # a token and the text after it up to the next token (or the end)
