@@ -11,7 +11,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +21,7 @@ from typing import Any
 
 from framing._version import __version__
 from framing.article import Article
+from framing.clean import changes_words
 from framing.evidence import Evidence
 from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, SharedScan, bundled_lexicon, load_lexicon, prepare_text
 from framing.measures.attribution import OutletNames, measure_attribution
@@ -258,7 +258,7 @@ class Scorer:
             from framing.models.tasks import lean_text
 
             lean_input = lean_text(text, article.title, article.outlet.name) if "lean" in models else None
-            normalised = _is_normalised(text)
+            normalised = not changes_words(text)
             result = measure_models(sentences, found, [c for c, _ in tones], models, lean_input, normalised=normalised)
             found = (*found, *result.evidence)
             metrics.update(result.metrics)
@@ -269,17 +269,6 @@ class Scorer:
 
 
 _EVIDENCE_ORDER = attrgetter("start", "end", "dimension", "category")  # a C-level sort key
-_NOT_NORMAL = re.compile(r"''|``|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _is_normalised(text: str) -> bool:
-    """Whether the models may skip :func:`framing.clean.normalise_text` on this text's sentences (what it would
-    change in ASCII text is control characters and doubled apostrophes; runs of spaces the models collapse)."""
-    if text.isascii():
-        return _NOT_NORMAL.search(text) is None
-    from framing.clean import normalise_text
-
-    return normalise_text(text) == text
 
 
 def _own_names(article: Article) -> frozenset[str]:

@@ -115,3 +115,29 @@ def test_parse_date_formats():
     assert parse_date("2024/04/21") == "2024-04-21"
     assert parse_date("31.02.2023") is None
     assert parse_date("no date here") is None
+
+
+def test_changes_words_is_exact_where_it_says_no_change():
+    """Whenever changes_words says False, the normalised text has the same words; it says True for each kind
+    of change (random texts over an alphabet of every character normalise_text touches)."""
+    import random
+
+    from framing.clean import _CHAR_MAP, changes_words
+
+    touched = [chr(c) for c in _CHAR_MAP] + ["\r", "\n", "\x0c", "\x1d", "\x85", "\x00", "`", "'", " "]
+    alphabet = touched + list("ab .\u00e9\u2014\u2028")
+    rng = random.Random(0)
+    said_no, said_yes = 0, 0
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        if changes_words(text):
+            said_yes += 1
+        else:
+            said_no += 1
+            assert normalise_text(text).split() == text.split(), repr(text)
+    assert said_no > 500 and said_yes > 500  # both branches were exercised
+    for text in ("it\u2019s", "\u201cno\u201d", "a''b", "``a", "so\u00adft", "a\x0cb", "a\x85b", "\ufeffx"):
+        assert changes_words(text), repr(text)
+        assert normalise_text(text).split() != text.split(), repr(text)
+    for text in ("plain words", "caf\u00e9 \u2014 bar", "a\u00a0b", "a\tb\r\nc", "  x  "):
+        assert not changes_words(text), repr(text)
