@@ -261,18 +261,24 @@ def rows_from_evidence(
     step = 2 if features.weights else 1
     n_cat = len(features.categories_) * step
     width = n_cat + (len(SURFACE_FEATURES) if features.surface else 0)
-    out = np.zeros((len(sentences), width), dtype=np.float64)
+    n = len(sentences)
+    cells: list[int] = []  # flat index of each counted item's count column
+    weights: list[float] = []
     for e in evidence:
         if e.weight <= 0 or e.category == "source_span" or e.dimension == MODEL_DIMENSION:
             continue
         if e.category.startswith(_NOT_FEATURES):
             continue
         j = col.get(e.category)
-        if j is None or not 0 <= e.sentence < len(sentences):
+        if j is None or not 0 <= e.sentence < n:
             continue
-        out[e.sentence, j * step] += 1
-        if features.weights:
-            out[e.sentence, j * step + 1] += e.weight
+        cells.append(e.sentence * width + j * step)
+        weights.append(e.weight)
+    # summed with bincount: numpy's per-element indexing costs more than the whole loop above
+    flat = np.bincount(cells, minlength=n * width).astype(np.float64)
+    if features.weights and cells:
+        flat += np.bincount(np.asarray(cells) + 1, weights=weights, minlength=n * width)
+    out = flat.reshape(n, width)
     texts = [" ".join(s.text.split()) for s in sentences]
     if features.surface and texts:
         out[:, n_cat:] = _surface_rows(texts, tones)
