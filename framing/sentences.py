@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["Sentence", "count_words", "split_sentences"]
+__all__ = ["Sentence", "count_words", "is_abbreviation", "split_sentences"]
 
 # Lower-case, without the final period.
 _ABBREVIATIONS = frozenset(
@@ -24,6 +24,17 @@ _ABBREVIATIONS = frozenset(
     ore pa tenn tex va vt wash wis wyo
     """.split()
 )
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a period after ``word`` belongs to it rather than ending a sentence: a listed abbreviation or a
+    capital initial.
+
+    Example:
+        >>> is_abbreviation("Mr"), is_abbreviation("R"), is_abbreviation("U.S"), is_abbreviation("Weiser")
+        (True, True, True, False)
+    """
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import pytest
 
 from framing.datasets.polnear import read_polnear
 from framing.errors import InputError
+from framing.evidence import Evidence
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -73,10 +74,10 @@ def test_evaluate_on_polnear_dev_does_not_regress():
 
     cue, source = evaluate(DATA)
     head = cue.scores["cue (any overlap)"]
-    # measured on dev: cue P 0.847 R 0.657 F1 0.740; source any-overlap F1 0.702, token F1 0.522
+    # measured on dev: cue P 0.847 R 0.657 F1 0.740; source any-overlap F1 0.713, token F1 0.601
     assert head.f1 >= 0.725 and head.precision >= 0.83
-    assert source.scores["source (any overlap)"].f1 >= 0.68
-    assert source.scores["source (token)"].f1 >= 0.50
+    assert source.scores["source (any overlap)"].f1 >= 0.70
+    assert source.scores["source (token)"].f1 >= 0.58
     assert cue.target == 0.80 and source.target == 0.75
     assert "baseline" in " ".join(cue.extra)
     assert cue.to_markdown().startswith("### attribution.cue")
@@ -133,10 +134,14 @@ def test_cue_rules_keep_what_they_should():
     assert colon == ["rule:colon-statement"]
 
 
-def _sources(text: str) -> list[str]:
+def _evidence(text: str) -> list[Evidence]:
     from framing.validation.attribution import predict
 
-    return [e.text for e in predict(text) if e.category == "source_span"]
+    return predict(text)
+
+
+def _sources(text: str) -> list[str]:
+    return [e.text for e in _evidence(text) if e.category == "source_span"]
 
 
 @pytest.mark.parametrize(
@@ -148,8 +153,18 @@ def _sources(text: str) -> list[str]:
         ("The group, which has long argued for a ceasefire, was not invited.", "The group, which"),
         # an aside between the opening subject and the cue
         ("Officials in the city, who asked not to be named, said it was over.", "Officials in the city"),
+        # a name opening the sentence and a long aside: the whole phrase, as PolNeAR marks it
         ("Melanne Verveer, a close friend of Mrs. Clinton's who was her White House chief of staff, said it was hard.",
-         "Melanne Verveer"),
+         "Melanne Verveer, a close friend of Mrs. Clinton's who was her White House chief of staff"),
+        ("Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to 2013, said the plan was bad.",
+         "Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to 2013"),
+        # an inverted source keeps an abbreviation's period and the aside that ends the sentence
+        ("The plan is bad, said Mr. Sperling, who worked with Ms. Brainard.", "Mr. Sperling, who worked with Ms. Brainard"),
+        ("The plan is bad, said Wendy R. Weiser, director of the Democracy Program at Acme Inc.",
+         "Wendy R. Weiser, director of the Democracy Program at Acme Inc."),
+        # a participle clause: the same source speaks on, or the sentence's subject does
+        ("The plan is bad, said Mr. Sperling, adding that it would fail.", "Mr. Sperling"),
+        ("Bradley won the race on Tuesday, saying it was a victory for voters.", "Bradley"),
         # a short appositive: the whole phrase
         ("Melanne Verveer, a close friend of Mrs. Clinton's who was her chief of staff, said it was hard.",
          "Melanne Verveer, a close friend of Mrs. Clinton's who was her chief of staff"),
@@ -157,6 +172,29 @@ def _sources(text: str) -> list[str]:
 )  # fmt: skip
 def test_source_rules_find(sentence: str, source: str):
     assert source in _sources(sentence), _sources(sentence)
+
+
+def test_long_aside_after_an_opening_name_is_not_read_as_an_inversion():
+    # before: "the move was late" (the content) was taken for a source inverted after "said"
+    text = ("Representative Adam B. Schiff, a Democrat of California and a member of the House's Permanent Select "
+            "Committee on Intelligence, said the move was late.")  # fmt: skip
+    assert not any(s.startswith("the move") for s in _sources(text)), _sources(text)
+    named = [e.text for e in _evidence(text) if e.category == "source.named"]
+    assert named == ["Representative Adam B. Schiff"]
+    named = [e.text for e in _evidence("Arturo Sarukhan, Mexico's ambassador to the United States, said it was bad.")
+             if e.category == "source.named"]  # fmt: skip
+    assert named == ["Arturo Sarukhan"]
+
+
+def test_participle_clause_source_is_not_a_name_in_the_main_clause():
+    text = "The senator, who faces a tough race, spoke to reporters in Ohio, telling them the plan was bad."
+    assert "The senator" in _sources(text)
+    assert not [e.text for e in _evidence(text) if e.category.startswith("source.named")]
+
+
+def test_inverted_source_aside_stops_before_a_further_clause():
+    assert "Mr. Sperling" in _sources("The plan is bad, said Mr. Sperling, adding that it would fail.")
+    assert "Mr. Sperling" in _sources('The plan is bad, said Mr. Sperling, and "it will fail."')
 
 
 def test_fronted_subject_needs_a_short_subject_phrase():

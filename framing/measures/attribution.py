@@ -24,7 +24,7 @@ from operator import attrgetter
 
 from framing.evidence import Evidence
 from framing.lexicon import LexiconEntry, Match, inflect
-from framing.sentences import Sentence
+from framing.sentences import Sentence, is_abbreviation
 
 __all__ = ["OutletNames", "measure_attribution"]
 
@@ -239,6 +239,8 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
     if before_end > lo and text[before_end - 1] == "," and (appos := _APPOSITIVE_NAME.search(text, lo, cue.start)):
         start = appos.start(1)
         return start, start + len(appos.group(1)), "source.named"
+    if before_end > lo and text[before_end - 1] == "," and (opening := _opening_name(text, lo, before_end - 1)):
+        return *opening, "source.named"  # "Arturo Sarukhan, Mexico's ambassador to the United States ..., said"
     # subject: nearest run of capitalised words ending within the window before the cue
     for m in reversed(list(_NAME.finditer(text, lo, cue.start))):
         chunk = m.group().strip()  # (starts with a capital letter)
@@ -340,6 +342,8 @@ _LEADING_DROP = frozenset(
     "year morning night evening afternoon".split()
 )
 _SUBJECT_MAX = 12  # tokens in a source phrase
+_APPOSITIVE_MAX = 30  # tokens in the aside between an opening name and the cue
+_APPOSITIVE_AFTER_MAX = 25  # words in an aside that ends the sentence after an inverted source
 
 
 def _normalise(text: str) -> str:
@@ -654,10 +658,15 @@ def _cue_info(entry: LexiconEntry) -> _CueInfo:
 _NESTED_BREAK = re.compile(r"[\";:]|,\s+(?:and|but|adding|saying|while|although|though)\b|\s(?:and|but)\s")
 
 
+def _participle_clause(norm: str, c: _Cue) -> bool:
+    """A cue that opens a participle clause after a comma: ", calling him a loser", ", adding that ..."."""
+    return c.match is not None and c.match.text.endswith("ing") and norm.endswith(", ", 0, c.start)
+
+
 def _own_clause(norm: str, opener: _Cue, c: _Cue) -> bool:
     """Whether a later cue starts an attribution of its own after a comma: a reporting verb at least as strong
     as the opener ("..., she said"), or a participle right after the comma ("..., calling him a loser")."""
-    if c.match is not None and c.match.text.endswith("ing") and norm.endswith(", ", 0, c.start):
+    if _participle_clause(norm, c):
         return True
     return c.weight >= 0.9 and c.weight >= opener.weight and norm.find(",", opener.end, c.start) >= 0
 
@@ -698,13 +707,27 @@ def _sentence_evidence(
            for c in cues]  # fmt: skip
     media: list[tuple[int, int, int, int]] | None = None  # outlet names in the sentence, found when first needed
     used: set[tuple[int, int]] = set()
+    last_phrase: tuple[int, int] | None = None
     for cue in cues:
         m_cue = cue.match
         found = False
         before_end = _rstrip_end(norm, sent.start, cue.start)  # the text before the cue, trailing spaces left out
-        if m_cue is not None:
+        # "X said ..., adding that ...": the same source speaks on; "Bradley won the race, saying ...": the subject
+        participle = _participle_clause(norm, cue)
+        same_source = participle and last_phrase is not None
+        opening = _opening_subject(norm, sent.start, before_end) if participle and not same_source else None
+        phrase: tuple[int, int] | None
+        if same_source:
+            phrase = last_phrase
+        elif opening is not None:
+            phrase = opening[:2]
+        else:
+            phrase = _source_phrase(norm, sent, cue, before_end)
+        # a participle's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling them")
+        within = phrase if participle else None
+        if m_cue is not None and not same_source:
             for m, entry in sources:
-                if (m.start, m.end) in used or not _near(norm, sent, m.start, m.end, m_cue):
+                if (m.start, m.end) in used or not _near_or_within(norm, sent, m.start, m.end, m_cue, within):
                     continue
                 if entry.category == "source.anonymous" and _names_a_person(norm, sent, m, m_cue):
                     continue
@@ -717,7 +740,7 @@ def _sentence_evidence(
                 media = outlet_scan.matches(norm, sent.start, sent.end) if outlet_scan is not None else []
             for m_start, m_end, n_start, n_end in media:
                 span = (n_start, n_end)
-                if span in used or not _near(norm, sent, m_start, m_end, m_cue, media_verbs=True):
+                if span in used or not _near_or_within(norm, sent, m_start, m_end, m_cue, within, media_verbs=True):
                     continue
                 name = norm[n_start:n_end]
                 if m_start == sent.start and " " not in name and name[1:].islower():
@@ -726,14 +749,16 @@ def _sentence_evidence(
                 out.append(Evidence(si, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}"))
                 used.add(span)
                 found = True
-            named = None if found else _named_source(norm, sent, m_cue, before_end)
+            named = None if found else (opening or _named_source(norm, sent, m_cue, before_end))
+            if named is not None and participle and not (within is not None and within[0] <= named[0] < within[1]):
+                named = None
             if named is not None and named[:2] not in used:
                 s, e, kind = named
                 if kind == "source.named" and _is_organisation(text[s:e]):
                     kind = "source.named_org"
                 out.append(Evidence(si, s, e, text[s:e], "attribution", kind, 1.0, _NAMED_RULES[kind]))
                 used.add((s, e))
-        phrase = _source_phrase(norm, sent, cue, before_end)
+        last_phrase = phrase or last_phrase
         if phrase is not None:
             s, e = phrase
             out.append(Evidence(si, s, e, text[s:e], "attribution", "source_span", 1.0, "rule:source-phrase"))
@@ -750,7 +775,7 @@ _ORG_WORDS = (
     "Ministry|Council|Agency|Department|Forces|Army|Military|Office|Authority|Authorities|Committee|Commission|"
     "Court|Government|Party|University|Police|Hospital|House|Union|Nations|Organi[sz]ation|Bank|Fund|Institute|"
     "Association|Group|Company|Corp|Inc|Administration|Kremlin|Pentagon|Parliament|Senate|Congress|Cabinet|"
-    "Service|Bureau|Embassy|Mission|Secretariat|Federation|Front|Movement|Brigades?|Command"
+    "Service|Bureau|Embassy|Mission|Secretariat|Federation|Front|Movement|Brigades?|Command|Corps|Caucus"
 ).split("|")
 # the \b before a word is written after its first letter, as (?<!\w.): every branch then opens with a literal,
 # which the regex engine skips to, instead of trying every word at every position
@@ -758,8 +783,19 @@ _ORG = re.compile("(?:" + "|".join(w[0] + r"(?<!\w.)" + w[1:] for w in _ORG_WORD
 
 
 def _is_organisation(name: str) -> bool:
-    """A named body rather than a person: an organisation word, or an acronym (UN, IDF, NATO)."""
-    return _ORG.search(name) is not None or (name.isupper() and 2 <= len(name.replace(".", "")) <= 6)
+    """A named body rather than a person: an organisation word that is not followed by a person's title and name
+    ("Ministry of Defence", "Senate Intelligence Committee", not "House Speaker Nancy Pelosi"), or an acronym (UN,
+    IDF, NATO)."""
+    found = list(_ORG.finditer(name))
+    if not found:
+        return name.isupper() and 2 <= len(name.replace(".", "")) <= 6
+    last = found[-1]
+    rest = name[last.end() :].split()  # a person: a title and a name after it, two words at least
+    return len(rest) < 2 or rest[0].lower() in _ORG_CONTINUES or not rest[-1][:1].isupper()
+
+
+# words after an organisation word that continue its name ("Ministry of Defence", "Bank for International ...")
+_ORG_CONTINUES = frozenset("of for on and in at to".split())
 
 
 _CONTENT_SKIP = re.compile(r"[\s,:]*(?:that\s+)?")
@@ -810,6 +846,8 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
             appos = found
         if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue.start)) <= 12:
             return appos.start(1), stripped - 1
+        if _opening_name(norm, sent.start, stripped - 1) is not None:
+            return _skip_leading(norm, sent.start, stripped - 1), stripped - 1
     if (
         cue.match is not None
         and last in {"", ",", '"'}
@@ -823,6 +861,59 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
         or _relative_source(norm, sent.start, cue.start)
         or (_fronted_subject(norm, sent.start, stripped) if last == "," else None)
     )
+
+
+# a name opening the sentence, then a comma: "Arturo Sarukhan, Mexico's ambassador ..., said"
+_OPENING_NAME = re.compile(
+    r"[\"']?([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*){0,5}),\s"
+)
+
+
+def _opening_name(norm: str, sent_start: int, comma: int) -> tuple[int, int] | None:
+    """The name that opens the sentence when an aside follows it up to the comma before the cue ("Representative
+    Adam B. Schiff, a Democrat of California and a member of ..., said"): its span, or ``None``. Such a sentence
+    has its source before the cue, not an inverted one after it."""
+    m = _OPENING_NAME.match(norm, sent_start, comma)
+    if m is None or m.end() >= comma or not _name_opens(m.group(1)):
+        return None
+    if len(_TOKEN.findall(norm, m.end(), comma)) > _APPOSITIVE_MAX:
+        return None
+    return m.start(1), m.end(1)
+
+
+# the sentence's subject when it is a name or a personal pronoun followed by a lower-case word (its verb)
+_OPENING_SUBJECT = re.compile(
+    r"[\"']?((?:He|She|They|We|I)\b|[A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)*)"
+    r"(?:,[^,]{1,200},)?\s+[a-z]"
+)
+
+
+def _opening_subject(norm: str, sent_start: int, end: int) -> tuple[int, int, str] | None:
+    """The name or pronoun the sentence opens with, as the subject of its main clause ("Bradley won the race,
+    saying ..."): its span and source kind, or ``None``."""
+    m = _OPENING_SUBJECT.match(norm, sent_start, end)
+    if m is None:
+        return None
+    if m.group(1).lower() in _PRONOUNS:
+        return m.start(1), m.end(1), "source.pronoun"
+    if not _name_opens(m.group(1)):
+        return None
+    return m.start(1), m.end(1), "source.named"
+
+
+# capitalised only because they open the sentence
+_NOT_OPENING_NAMES = _NOT_NAMES | _LEADING_DROP | frozenset(
+    "perhaps however moreover furthermore nevertheless nonetheless instead overall separately together ultimately "
+    "already here there asked speaking like unlike despite with without for from by of to as how what why where "
+    "whose should would could can will may might must do does did is are was were has have had one two three "
+    "four five six seven eight nine ten".split()
+)
+
+
+def _name_opens(name: str) -> bool:
+    """Whether a capitalised run that opens a sentence is a name: not "The Trump (administration)", "As Mr. Trump",
+    "Perhaps"."""
+    return name.split(None, 1)[0].lower() not in _NOT_OPENING_NAMES
 
 
 def _fronted_subject(norm: str, sent_start: int, stripped: int) -> tuple[int, int] | None:
@@ -875,8 +966,16 @@ def _relative_source(norm: str, sent_start: int, cue_start: int) -> tuple[int, i
 
 
 def _after(norm: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
-    m = _POST_SOURCE_END.search(norm, pos, sent.end)
-    end = m.start() if m else sent.end
+    end = sent.end
+    at = pos
+    while (m := _POST_SOURCE_END.search(norm, at, sent.end)) is not None:
+        if m.group() == "." and is_abbreviation(norm[_word_start(norm, pos, m.start()) : m.start()]):
+            at = m.end()  # "said Mr. Sperling", "said Wendy R. Weiser": the period belongs to the name
+            continue
+        end = m.start()
+        if m.group() == ",":
+            end = _appositive_end(norm, sent, m.end(), end)
+        break
     start = pos
     while start < end and norm[start] in " ,":
         start += 1
@@ -885,6 +984,37 @@ def _after(norm: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
     if end - start < 2:
         return None
     return start, end
+
+
+def _word_start(norm: str, lo: int, end: int) -> int:
+    """Where the space-delimited word that ends at ``end`` starts (not before ``lo``)."""
+    return max(norm.rfind(" ", lo, end) + 1, lo)
+
+
+# words that open a clause rather than an aside about the source
+_APPOSITIVE_STOP = frozenset(
+    "and but or so then adding saying noting according while although though as because if when since unless "
+    "until after before whether".split()
+)
+_DASH = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
+
+
+def _appositive_end(norm: str, sent: Sentence, after_comma: int, end: int) -> int:
+    """Where a source after its cue ends when a comma follows it: at the sentence end when the rest is a short
+    aside about the source ("said Ilyse Hogue, president of NARAL Pro-Choice America."), else at the comma."""
+    rest = norm[after_comma : sent.end]
+    words = rest.split()
+    if not words or len(words) > _APPOSITIVE_AFTER_MAX or '"' in rest or _DASH.search(rest):
+        return end
+    first = words[0].lower().strip(",")
+    if first in _APPOSITIVE_STOP or first.endswith("ing"):
+        return end
+    stop = sent.end
+    while stop > after_comma and norm[stop - 1] in "\"' ":
+        stop -= 1
+    if norm[stop - 1] == "." and not is_abbreviation(norm[_word_start(norm, after_comma, stop - 1) : stop - 1]):
+        stop -= 1  # the sentence's period, not an abbreviation's ("... at Acme Inc.")
+    return stop
 
 
 def _subject(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -1011,6 +1141,14 @@ def _subject_in(norm: str, toks: list[tuple[str, str]], cue_start: int) -> tuple
     if norm[start:end].lower() in _NOT_SUBJECT:
         return None
     return start, end
+
+
+def _near_or_within(text: str, sent: Sentence, start: int, end: int, cue: Match, within: tuple[int, int] | None,
+                    *, media_verbs: bool = False) -> bool:  # fmt: skip
+    """:func:`_near`, or, given the span ``within``, inside it."""
+    if within is not None:
+        return within[0] <= start and end <= within[1]
+    return _near(text, sent, start, end, cue, media_verbs=media_verbs)
 
 
 def _near(text: str, sent: Sentence, start: int, end: int, cue: Match, *, media_verbs: bool = False) -> bool:
