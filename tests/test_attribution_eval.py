@@ -215,3 +215,21 @@ def test_told_is_followed_by_the_addressee_not_an_inverted_source():
     assert not any("Security Council" in s for s in _sources(text)), _sources(text)
     # an inverted source after "said" is still found
     assert "a spokesman for the ministry" in _sources("The talks are over, said a spokesman for the ministry.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anonymous"),
+    [
+        ("The move was late, said a spokesman for the ministry.", "spokesman"),
+        ("The talks failed, said officials in Cairo.", "officials"),
+        ("Israel struck the camp, killing dozens, said a source.", "source"),
+    ],
+)
+def test_inverted_source_after_a_comma_gets_its_kind(sentence: str, anonymous: str):
+    kinds = [(e.category, e.text) for e in _evidence(sentence) if e.category.startswith("source.")]
+    assert ("source.anonymous", anonymous) in kinds, kinds
+
+
+def test_source_after_told_is_the_addressee_not_an_anonymous_source():
+    kinds = [e.category for e in _evidence("The talks failed, he told officials in Cairo.")]
+    assert "source.anonymous" not in kinds

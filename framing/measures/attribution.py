@@ -284,9 +284,17 @@ def _post_name(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str] | 
 
 
 def _inverted(text: str, sent: Sentence, cue: Match) -> bool:
-    """'"...," said X': right after a quote, the source follows the verb."""
+    """'"...," said X' (right after a quote) and "..., said a spokesman for the ministry": the source follows the
+    verb."""
     end = _rstrip_end(text, sent.start, cue.start)
-    return '"' in text[max(sent.start, end - 3) : end]
+    if '"' in text[max(sent.start, end - 3) : end]:
+        return True
+    return (
+        end > sent.start
+        and text[end - 1] == ","
+        and _inverts(text, cue.end, cue.text.lower())
+        and _appositive_subject(text, sent, cue.start, end) is None
+    )
 
 
 _APPOSITIVE = re.compile(r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}$")
@@ -830,7 +838,12 @@ def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | Non
 _POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|about|with|to|that)\s")
 # cues whose next phrase is the person addressed, never an inverted source ("..., Lazzarini, told a UN meeting")
 _OBJECT_CUES = frozenset("told tell tells asked ask asks urged urge urges informed briefed assured reminded".split())
-_INVERTED_NEXT = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s)")
+_INVERTED_NEXT = re.compile(
+    r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s"
+    # a bare plural source: "..., said officials in Cairo"
+    r"|(?:officials|sources|analysts|experts|witnesses|residents|diplomats|observers|critics|police|medics|doctors"
+    r"|activists|investigators|authorities|prosecutors|lawmakers|aides)\b)"
+)
 
 
 def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple[int, int] | None:
@@ -840,27 +853,34 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     if cue.match is not None and low in _POST_CUES:
         return _after(norm, sent, cue.end)
     last = norm[stripped - 1] if stripped > sent.start else ""
-    if last == ",":
-        appos = None
-        for found in _APPOSITIVE_NAME.finditer(norm, sent.start, cue.start):
-            appos = found
-        if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue.start)) <= 12:
-            return appos.start(1), stripped - 1
-        if _opening_name(norm, sent.start, stripped - 1) is not None:
-            return _skip_leading(norm, sent.start, stripped - 1), stripped - 1
-    if (
-        cue.match is not None
-        and last in {"", ",", '"'}
-        and not low.endswith("ing")
-        and low not in _OBJECT_CUES
-        and _INVERTED_NEXT.match(norm, cue.end)
-    ):
+    if last == "," and (appositive := _appositive_subject(norm, sent, cue.start, stripped)) is not None:
+        return appositive
+    if cue.match is not None and last in {"", ",", '"'} and _inverts(norm, cue.end, low):
         return _after(norm, sent, cue.end)
     return (
         _subject(norm, sent.start, cue.start)
         or _relative_source(norm, sent.start, cue.start)
         or (_fronted_subject(norm, sent.start, stripped) if last == "," else None)
     )
+
+
+def _appositive_subject(norm: str, sent: Sentence, cue_start: int, stripped: int) -> tuple[int, int] | None:
+    """When a comma ends the text before the cue: a name and its aside ("Dana Rusk, a spokesperson for the
+    front, said"; "Adam B. Schiff, a Democrat of California and a member of ..., said"), else ``None``."""
+    appos = None
+    for found in _APPOSITIVE_NAME.finditer(norm, sent.start, cue_start):
+        appos = found
+    if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue_start)) <= 12:
+        return appos.start(1), stripped - 1
+    if _opening_name(norm, sent.start, stripped - 1) is not None:
+        return _skip_leading(norm, sent.start, stripped - 1), stripped - 1
+    return None
+
+
+def _inverts(norm: str, cue_end: int, low: str) -> bool:
+    """Whether the source may follow the cue ("..., said a spokesman"): not after a participle, nor after told /
+    asked (the person addressed follows), and a name or noun phrase comes next."""
+    return not low.endswith("ing") and low not in _OBJECT_CUES and _INVERTED_NEXT.match(norm, cue_end) is not None
 
 
 # a name opening the sentence, then a comma: "Arturo Sarukhan, Mexico's ambassador ..., said"
