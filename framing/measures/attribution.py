@@ -239,14 +239,19 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
     if before_end > lo and text[before_end - 1] == "," and (appos := _APPOSITIVE_NAME.search(text, lo, cue.start)):
         start = appos.start(1)
         return start, start + len(appos.group(1)), "source.named"
+    if before_end > lo and text[before_end - 1] == ")" and (tag := _PARTY_TAG.search(text, lo, before_end)):
+        before_end = _rstrip_end(text, lo, tag.start())
+        cue_start = before_end
+    else:
+        cue_start = cue.start
     if before_end > lo and text[before_end - 1] == "," and (opening := _opening_name(text, lo, before_end - 1)):
         return *opening, "source.named"  # "Arturo Sarukhan, Mexico's ambassador to the United States ..., said"
     # subject: nearest run of capitalised words ending within the window before the cue
-    for m in reversed(list(_NAME.finditer(text, lo, cue.start))):
+    for m in reversed(list(_NAME.finditer(text, lo, cue_start))):
         chunk = m.group().strip()  # (starts with a capital letter)
         if chunk.lower() in {"the", "of"}:
             continue
-        if m.end() < before_end and _tokens_between(text, m.end(), cue.start) > _SUBJECT_WINDOW:
+        if m.end() < before_end and _tokens_between(text, m.end(), cue_start) > _SUBJECT_WINDOW:
             break  # (only spaces after before_end)
         start = m.start()
         if start == lo and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
@@ -347,8 +352,16 @@ _CLAUSE_WORDS = frozenset(
 _LEADING_DROP = frozenset(
     "and but so now meanwhile still yet however also then instead indeed in on at during after last earlier later "
     "yesterday today tonight this next early late monday tuesday wednesday thursday friday saturday sunday week month "
-    "year morning night evening afternoon".split()
+    "year morning night evening afternoon with by from for to about among including following".split()
 )
+def _date_number(words: list[str], k: int) -> bool:
+    """A leading number that is not part of the subject ("On 12 May", "In 2016"), unlike "55 percent of voters"."""
+    return words[k][:1].isdigit() and (k + 1 >= len(words) or words[k + 1].lower() not in _COUNTED_NOUNS)
+
+
+_COUNTED_NOUNS = frozenset("percent % per of".split())
+
+
 _SUBJECT_MAX = 12  # tokens in a source phrase
 _APPOSITIVE_MAX = 30  # tokens in the aside between an opening name and the cue
 _APPOSITIVE_AFTER_MAX = 25  # words in an aside that ends the sentence after an inverted source
@@ -856,12 +869,30 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     if last == "," and (appositive := _appositive_subject(norm, sent, cue.start, stripped)) is not None:
         return appositive
     if cue.match is not None and last in {"", ",", '"'} and _inverts(norm, cue.end, low):
-        return _after(norm, sent, cue.end)
+        after = _after(norm, sent, cue.end)
+        head = norm[after[0] : after[1]].split(",", 1)[0] if after is not None else ""
+        if after is None or not _AUXILIARIES.intersection(head.lower().split()):
+            return after
+        # "Several candidates, including Trump, said the plan was bad": a clause follows, not a source
+    if last == ")" and (tag := _PARTY_TAG.search(norm, max(sent.start, stripped - 24), stripped)) is not None:
+        # "Rep. Steve Israel (D-N.Y.) said": the subject is the name before the party tag, which belongs to it
+        found = _subject(norm, sent.start, tag.start())
+        return (found[0], stripped) if found is not None else None
     return (
         _subject(norm, sent.start, cue.start)
         or _relative_source(norm, sent.start, cue.start)
         or (_fronted_subject(norm, sent.start, stripped) if last == "," else None)
     )
+
+
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would could can should must may might did does do isn't aren't wasn't "
+    "weren't won't can't couldn't wouldn't shouldn't didn't doesn't don't hasn't haven't hadn't".split()
+)
+
+
+# a US party and state tag after a name: "(D-N.Y.)", "(R)", "(R-Ky.)", "(I-Vt.)"
+_PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)$")
 
 
 def _appositive_subject(norm: str, sent: Sentence, cue_start: int, stripped: int) -> tuple[int, int] | None:
@@ -1054,8 +1085,11 @@ _NOT_SUBJECT = frozenset({"it", "there", "this", "that", "which", "who"})
 
 
 def _is_word(chunk: str) -> bool:
-    """Only token characters (``[\\w'-]``): the chunk is one token."""
-    return chunk.isalnum() or (chunk.replace("'", "").replace("-", "").replace("_", "") or "a").isalnum()
+    """Only token characters (``[\\w'-]``, and ``/`` as in "Reuters/Ipsos"): the chunk is one token."""
+    return chunk.isalnum() or (chunk.translate(_INNER_PUNCT) or "a").isalnum()
+
+
+_INNER_PUNCT = str.maketrans("", "", "'-_/")  # characters a token may hold besides letters and digits
 
 
 def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> tuple[int, int] | None:
@@ -1097,7 +1131,7 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
     if clipped and j <= 2:
         return _RETRY
     k = j  # leading words that are not part of the source ("Meanwhile", "On Monday")
-    while k < end_i and (words[k].lower() in _LEADING_DROP or words[k][:1].isdigit()):
+    while k < end_i and (words[k].lower() in _LEADING_DROP or _date_number(words, k)):
         k += 1
     if k == end_i:
         return None
@@ -1150,7 +1184,7 @@ def _subject_in(norm: str, toks: list[tuple[str, str]], cue_start: int) -> tuple
         if end_i - j > _SUBJECT_MAX:
             return None
     k = j  # leading words that are not part of the source ("Meanwhile", "On Monday")
-    while k < end_i and (toks[k][0].lower() in _LEADING_DROP or toks[k][0][:1].isdigit()):
+    while k < end_i and (toks[k][0].lower() in _LEADING_DROP or _date_number([t for t, _ in toks[k : k + 2]], 0)):
         k += 1
     if k == end_i:
         return None
