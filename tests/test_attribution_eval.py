@@ -74,10 +74,10 @@ def test_evaluate_on_polnear_dev_does_not_regress():
 
     cue, source = evaluate(DATA)
     head = cue.scores["cue (any overlap)"]
-    # measured on dev: cue P 0.847 R 0.657 F1 0.740; source any-overlap F1 0.717, token F1 0.613
+    # measured on dev: cue P 0.846 R 0.657 F1 0.740; source any-overlap F1 0.727, token F1 0.625
     assert head.f1 >= 0.725 and head.precision >= 0.83
-    assert source.scores["source (any overlap)"].f1 >= 0.70
-    assert source.scores["source (token)"].f1 >= 0.58
+    assert source.scores["source (any overlap)"].f1 >= 0.71
+    assert source.scores["source (token)"].f1 >= 0.60
     assert cue.target == 0.80 and source.target == 0.75
     assert "baseline" in " ".join(cue.extra)
     assert cue.to_markdown().startswith("### attribution.cue")
@@ -168,6 +168,14 @@ def _sources(text: str) -> list[str]:
         # numbers that count the source stay in it; a leading preposition does not
         ("Among them, 55 percent of all voters said the plan was bad.", "55 percent of all voters"),
         ("The latest Reuters/Ipsos poll shows the race is tied.", "The latest Reuters/Ipsos poll"),
+        # a name set off by commas before the cue, with its description (seed 000)
+        ("In a separate development, the Commissioner-General of UNRWA, Philippe Lazzarini, told a meeting that "
+         "children are being killed.", "the Commissioner-General of UNRWA, Philippe Lazzarini"),
+        # an adverbial aside after the opening name is not part of the source (seed 000)
+        ("Prime Minister Benjamin Netanyahu, in turn, made it clear that his country would not agree.",
+         "Prime Minister Benjamin Netanyahu"),
+        # a passive cue: the source is the "by" phrase
+        ("The plan was proposed by the government in May.", "the government"),
         # a participle clause: the same source speaks on, or the sentence's subject does
         ("The plan is bad, said Mr. Sperling, adding that it would fail.", "Mr. Sperling"),
         ("Bradley won the race on Tuesday, saying it was a victory for voters.", "Bradley"),
@@ -190,6 +198,24 @@ def test_long_aside_after_an_opening_name_is_not_read_as_an_inversion():
     named = [e.text for e in _evidence("Arturo Sarukhan, Mexico's ambassador to the United States, said it was bad.")
              if e.category == "source.named"]  # fmt: skip
     assert named == ["Arturo Sarukhan"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel stands accused of genocide at the International Court of Justice.",  # seeds 001 and 003
+        "More than 100 hostages are still believed to be held by Hamas in Gaza.",  # seed 002
+    ],
+)
+def test_passive_cue_subject_is_not_its_source(sentence: str):
+    sources = [e.text for e in _evidence(sentence) if e.category.startswith("source")]
+    assert sources == [], sources
+
+
+def test_subordinate_clause_cue_is_an_attribution_of_its_own():
+    # seed 000: "He spoke as the Israel Defense Forces (IDF) said that ..." lost the IDF's "said"
+    cues = [t for t, _ in _cues("He spoke as the Israel Defense Forces said that they were expanding the incursion.")]
+    assert "said" in cues, cues
 
 
 def test_party_tag_is_not_a_named_source():

@@ -676,7 +676,11 @@ def _cue_info(entry: LexiconEntry) -> _CueInfo:
     return info
 
 
-_NESTED_BREAK = re.compile(r"[\";:]|,\s+(?:and|but|adding|saying|while|although|though)\b|\s(?:and|but)\s")
+_NESTED_BREAK = re.compile(
+    r"[\";:]|,\s+(?:and|but|adding|saying|while|although|though)\b|\s(?:and|but)\s"
+    # a clause of its own with its own subject: "He spoke as the IDF said that ..."
+    r"|\s(?:as|while|whereas|although|though|because|since)\s+(?:the\s+)?[A-Z]"
+)
 
 
 def _participle_clause(norm: str, c: _Cue) -> bool:
@@ -744,8 +748,12 @@ def _sentence_evidence(
             phrase = opening[:2]
         else:
             phrase = _source_phrase(norm, sent, cue, before_end)
-        # a participle's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling them")
-        within = phrase if participle else None
+        # a participle's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling them"); a
+        # passive cue's only in its "by" phrase ("Israel stands accused of genocide": Israel is not the source)
+        passive = m_cue is not None and not participle and _passive(norm, sent.start, cue.start, m_cue.text.lower())
+        within = phrase if participle or passive else None
+        if passive and phrase is None:
+            within = (cue.end, cue.end)
         if m_cue is not None and not same_source:
             for m, entry in sources:
                 if (m.start, m.end) in used or not _near_or_within(norm, sent, m.start, m.end, m_cue, within):
@@ -771,7 +779,7 @@ def _sentence_evidence(
                 used.add(span)
                 found = True
             named = None if found else (opening or _named_source(norm, sent, m_cue, before_end))
-            if named is not None and participle and not (within is not None and within[0] <= named[0] < within[1]):
+            if named is not None and within is not None and not within[0] <= named[0] < within[1]:
                 named = None
             if named is not None and named[:2] not in used:
                 s, e, kind = named
@@ -865,6 +873,10 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     low = norm[cue.start : cue.end].lower()
     if cue.match is not None and low in _POST_CUES:
         return _after(norm, sent, cue.end)
+    if cue.match is not None and _passive(norm, sent.start, cue.start, low):
+        # "Israel stands accused of genocide": the subject is what is reported on; the source, if any, follows "by"
+        by = _BY_AFTER.match(norm, cue.end, sent.end)
+        return _after(norm, sent, by.end()) if by is not None else None
     last = norm[stripped - 1] if stripped > sent.start else ""
     if last == "," and (appositive := _appositive_subject(norm, sent, cue.start, stripped)) is not None:
         return appositive
@@ -891,6 +903,23 @@ _AUXILIARIES = frozenset(
 )
 
 
+_PASSIVE_BE = frozenset("is are was were be been being stands stand stood remains remain remained".split())
+_GROUP_ADVERBS = frozenset("still also widely not n't now long already further often generally".split())
+_IRREGULAR_PARTICIPLES = frozenset("said told thought known seen shown heard found held".split())
+_BY_AFTER = re.compile(r"(?:\s+(?!to\b|be\b)[\w'-]+){0,4}?\s+by\s")  # not "believed to be held by Hamas"
+
+
+def _passive(norm: str, sent_start: int, cue_start: int, low: str) -> bool:
+    """Whether the cue is a passive participle ("stands accused", "are still believed", "was told")."""
+    if not (low.endswith("ed") or low in _IRREGULAR_PARTICIPLES):
+        return False
+    for word in reversed(norm[max(sent_start, cue_start - 40) : cue_start].split()):
+        w = word.lower()
+        if w not in _GROUP_ADVERBS and not w.endswith("ly"):
+            return w in _PASSIVE_BE
+    return False
+
+
 # a US party and state tag after a name: "(D-N.Y.)", "(R)", "(R-Ky.)", "(I-Vt.)"
 _PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)$")
 
@@ -903,9 +932,38 @@ def _appositive_subject(norm: str, sent: Sentence, cue_start: int, stripped: int
         appos = found
     if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue_start)) <= 12:
         return appos.start(1), stripped - 1
-    if _opening_name(norm, sent.start, stripped - 1) is not None:
+    if (name := _opening_name(norm, sent.start, stripped - 1)) is not None:
+        aside = norm[name[1] : stripped].lstrip(" ,").split(None, 1)
+        if aside and aside[0].lower() in _NOT_APPOSITIVE:
+            return name  # "Benjamin Netanyahu, in turn, said": an adverbial aside is not part of the source
         return _skip_leading(norm, sent.start, stripped - 1), stripped - 1
-    return None
+    return _name_in_apposition(norm, sent.start, stripped - 1)
+
+
+# ", Philippe Lazzarini" right before the comma that precedes the cue
+_NAME_BEFORE_COMMA = re.compile(r",\s*([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von)\s+)*[A-Z][\w'.-]*)+)\s*$")
+_DESCRIPTOR_START = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
+
+
+def _name_in_apposition(norm: str, sent_start: int, comma: int) -> tuple[int, int] | None:
+    """A name set off by commas right before the cue, with the description before it when there is one ("In a
+    separate development, the Commissioner-General of UNRWA, Philippe Lazzarini, told ...")."""
+    m = _NAME_BEFORE_COMMA.search(norm, sent_start, comma)
+    if m is None:
+        return None
+    prev = norm.rfind(",", sent_start, m.start())
+    lo = prev + 1 if prev >= 0 else sent_start
+    d = _DESCRIPTOR_START.match(norm, lo, m.start())
+    if d is not None and len(_TOKEN.findall(norm, lo, m.start())) <= 25:
+        return _skip_leading(norm, lo, m.start()), comma
+    return m.start(1), comma
+
+
+# words that open an adverbial aside rather than a description of the source
+_NOT_APPOSITIVE = _LEADING_DROP | frozenset(
+    "for with by from to about among however too though although meanwhile moreover furthermore nevertheless "
+    "nonetheless instead in on at after before during like unlike despite".split()
+)
 
 
 def _inverts(norm: str, cue_end: int, low: str) -> bool:
