@@ -74,10 +74,10 @@ def test_evaluate_on_polnear_dev_does_not_regress():
 
     cue, source = evaluate(DATA)
     head = cue.scores["cue (any overlap)"]
-    # measured on dev: cue P 0.846 R 0.657 F1 0.740; source any-overlap F1 0.727, token F1 0.625
+    # measured on dev: cue P 0.846 R 0.657 F1 0.739; source any-overlap F1 0.730, token F1 0.642
     assert head.f1 >= 0.725 and head.precision >= 0.83
     assert source.scores["source (any overlap)"].f1 >= 0.71
-    assert source.scores["source (token)"].f1 >= 0.60
+    assert source.scores["source (token)"].f1 >= 0.62
     assert cue.target == 0.80 and source.target == 0.75
     assert "baseline" in " ".join(cue.extra)
     assert cue.to_markdown().startswith("### attribution.cue")
@@ -174,6 +174,10 @@ def _sources(text: str) -> list[str]:
         # an adverbial aside after the opening name is not part of the source (seed 000)
         ("Prime Minister Benjamin Netanyahu, in turn, made it clear that his country would not agree.",
          "Prime Minister Benjamin Netanyahu"),
+        # a name after the quotation that opens the sentence, with its aside; a title before an inverted name
+        ('"We reject it," Sarah Warbelow, legal director for the group, said in a statement.',
+         "Sarah Warbelow, legal director for the group"),
+        ('"It is over," said former Utah governor Michael Leavitt.', "former Utah governor Michael Leavitt"),
         # a passive cue: the source is the "by" phrase
         ("The plan was proposed by the government in May.", "the government"),
         # a participle clause: the same source speaks on, or the sentence's subject does
@@ -205,6 +209,8 @@ def test_long_aside_after_an_opening_name_is_not_read_as_an_inversion():
     [
         "Israel stands accused of genocide at the International Court of Justice.",  # seeds 001 and 003
         "More than 100 hostages are still believed to be held by Hamas in Gaza.",  # seed 002
+        "Hillary Clinton was once asked which of her enemies she was most proud of.",
+        "Hillary Clinton has reportedly amassed the delegates she needs.",
     ],
 )
 def test_passive_cue_subject_is_not_its_source(sentence: str):
@@ -216,6 +222,21 @@ def test_subordinate_clause_cue_is_an_attribution_of_its_own():
     # seed 000: "He spoke as the Israel Defense Forces (IDF) said that ..." lost the IDF's "said"
     cues = [t for t, _ in _cues("He spoke as the Israel Defense Forces said that they were expanding the incursion.")]
     assert "said" in cues, cues
+
+
+def test_participle_with_a_preposition_keeps_the_speaker_as_source():
+    sources = _sources('"I am a unifier," Trump said, referring to Barack Obama.')
+    assert "Barack Obama" not in sources and "Trump" in sources, sources
+
+
+def test_doubled_apostrophe_quotes_are_read_as_quotes_in_place():
+    from framing.validation.attribution import _quotes_in_place
+
+    raw = "''The tool is communication,'' said Ron Geffner, a lawyer. ''Being open.''"
+    fixed = _quotes_in_place(raw)
+    assert len(fixed) == len(raw)
+    assert fixed == ' "The tool is communication,"  said Ron Geffner, a lawyer.  "Being open." '
+    assert "Ron Geffner, a lawyer" in _sources(raw)
 
 
 def test_party_tag_is_not_a_named_source():

@@ -244,7 +244,9 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
         cue_start = before_end
     else:
         cue_start = cue.start
-    if before_end > lo and text[before_end - 1] == "," and (opening := _opening_name(text, lo, before_end - 1)):
+    if before_end > lo and text[before_end - 1] == "," and (
+        opening := _opening_name(text, _after_opening_quote(text, lo, before_end - 1), before_end - 1)
+    ):
         return *opening, "source.named"  # "Arturo Sarukhan, Mexico's ambassador to the United States ..., said"
     # subject: nearest run of capitalised words ending within the window before the cue
     for m in reversed(list(_NAME.finditer(text, lo, cue_start))):
@@ -685,7 +687,10 @@ _NESTED_BREAK = re.compile(
 
 def _participle_clause(norm: str, c: _Cue) -> bool:
     """A cue that opens a participle clause after a comma: ", calling him a loser", ", adding that ..."."""
-    return c.match is not None and c.match.text.endswith("ing") and norm.endswith(", ", 0, c.start)
+    if c.match is None or not norm.endswith(", ", 0, c.start):
+        return False
+    low = c.match.text.lower()
+    return low.split(None, 1)[0].endswith("ing") and low not in _POST_CUES  # not ", according to officials'
 
 
 def _own_clause(norm: str, opener: _Cue, c: _Cue) -> bool:
@@ -749,10 +754,14 @@ def _sentence_evidence(
         else:
             phrase = _source_phrase(norm, sent, cue, before_end)
         # a participle's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling them"); a
-        # passive cue's only in its "by" phrase ("Israel stands accused of genocide": Israel is not the source)
-        passive = m_cue is not None and not participle and _passive(norm, sent.start, cue.start, m_cue.text.lower())
-        within = phrase if participle or passive else None
-        if passive and phrase is None:
+        # passive or adverb cue's only in its "by" phrase ("Israel stands accused of genocide": Israel is not the
+        # source; "Clinton has reportedly amassed": no source)
+        low = m_cue.text.lower() if m_cue is not None else ""
+        subjectless = m_cue is not None and not participle and (
+            _SOURCELESS.fullmatch(low) is not None or _passive(norm, sent.start, cue.start, low)
+        )
+        within = phrase if participle or subjectless else None
+        if subjectless and phrase is None:
             within = (cue.end, cue.end)
         if m_cue is not None and not same_source:
             for m, entry in sources:
@@ -863,7 +872,9 @@ _INVERTED_NEXT = re.compile(
     r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s"
     # a bare plural source: "..., said officials in Cairo"
     r"|(?:officials|sources|analysts|experts|witnesses|residents|diplomats|observers|critics|police|medics|doctors"
-    r"|activists|investigators|authorities|prosecutors|lawmakers|aides)\b)"
+    r"|activists|investigators|authorities|prosecutors|lawmakers|aides)\b"
+    # a title before a name: "said former Utah governor Michael Leavitt"
+    r"|(?:former|retired|then|acting|longtime|veteran|outgoing|incoming)\s)"
 )
 
 
@@ -873,6 +884,8 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     low = norm[cue.start : cue.end].lower()
     if cue.match is not None and low in _POST_CUES:
         return _after(norm, sent, cue.end)
+    if cue.match is not None and _SOURCELESS.fullmatch(low):
+        return None  # "Hillary Clinton has reportedly amassed ...": the adverb hides who reported it
     if cue.match is not None and _passive(norm, sent.start, cue.start, low):
         # "Israel stands accused of genocide": the subject is what is reported on; the source, if any, follows "by"
         by = _BY_AFTER.match(norm, cue.end, sent.end)
@@ -903,8 +916,11 @@ _AUXILIARIES = frozenset(
 )
 
 
+_SOURCELESS = re.compile(r"[a-z]+ly")  # an adverb cue ("reportedly", "allegedly") names no source
+
 _PASSIVE_BE = frozenset("is are was were be been being stands stand stood remains remain remained".split())
-_GROUP_ADVERBS = frozenset("still also widely not n't now long already further often generally".split())
+_GROUP_ADVERBS = frozenset("still also widely not n't now long already further often generally once never ever first "
+                           "just even since".split())  # fmt: skip
 _IRREGULAR_PARTICIPLES = frozenset("said told thought known seen shown heard found held".split())
 _BY_AFTER = re.compile(r"(?:\s+(?!to\b|be\b)[\w'-]+){0,4}?\s+by\s")  # not "believed to be held by Hamas"
 
@@ -932,12 +948,20 @@ def _appositive_subject(norm: str, sent: Sentence, cue_start: int, stripped: int
         appos = found
     if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue_start)) <= 12:
         return appos.start(1), stripped - 1
-    if (name := _opening_name(norm, sent.start, stripped - 1)) is not None:
+    opens = _after_opening_quote(norm, sent.start, stripped - 1)
+    if (name := _opening_name(norm, opens, stripped - 1)) is not None:
         aside = norm[name[1] : stripped].lstrip(" ,").split(None, 1)
         if aside and aside[0].lower() in _NOT_APPOSITIVE:
             return name  # "Benjamin Netanyahu, in turn, said": an adverbial aside is not part of the source
-        return _skip_leading(norm, sent.start, stripped - 1), stripped - 1
+        return _skip_leading(norm, opens, stripped - 1), stripped - 1
     return _name_in_apposition(norm, sent.start, stripped - 1)
+
+
+def _after_opening_quote(norm: str, sent_start: int, end: int) -> int:
+    """Where the sentence's own words start before ``end``: after the quotation that opens it, if one does
+    ('"...," Sarah Warbelow, legal director ..., said'), else at its start."""
+    quote = norm.rfind('"', sent_start, end)
+    return quote + 1 if quote > sent_start and norm[sent_start] == '"' else sent_start
 
 
 # ", Philippe Lazzarini" right before the comma that precedes the cue
@@ -969,12 +993,16 @@ _NOT_APPOSITIVE = _LEADING_DROP | frozenset(
 def _inverts(norm: str, cue_end: int, low: str) -> bool:
     """Whether the source may follow the cue ("..., said a spokesman"): not after a participle, nor after told /
     asked (the person addressed follows), and a name or noun phrase comes next."""
-    return not low.endswith("ing") and low not in _OBJECT_CUES and _INVERTED_NEXT.match(norm, cue_end) is not None
+    return (
+        not low.split(None, 1)[0].endswith("ing")  # "..., referring to Barack Obama": not the source
+        and low not in _OBJECT_CUES
+        and _INVERTED_NEXT.match(norm, cue_end) is not None
+    )
 
 
 # a name opening the sentence, then a comma: "Arturo Sarukhan, Mexico's ambassador ..., said"
 _OPENING_NAME = re.compile(
-    r"[\"']?([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*){0,5}),\s"
+    r"[\s,]*[\"']?([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*){0,5}),\s"
 )
 
 
