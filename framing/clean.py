@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from framing.article import RemovedLine
 
-__all__ = ["CleanedText", "changes_words", "clean_text", "normalise_text", "parse_date"]
+__all__ = ["CleanedText", "changes_words", "clean_text", "normalise_in_place", "normalise_text", "parse_date"]
 
 # --- character normalisation -------------------------------------------------------------------------------
 
@@ -71,6 +71,20 @@ def normalise_text(text: str) -> str:
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP))
     text = _DOUBLE_APOS.sub('"', text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+_ONE_FOR_ONE = {c: v for c, v in _CHAR_MAP.items() if isinstance(v, str) and len(v) == 1}
+
+
+def normalise_in_place(text: str) -> str:
+    """The one-for-one character replacements of :func:`normalise_text` (curly quotes and apostrophes, unusual
+    spaces), which keep every offset: for scoring a text whose annotations point into the original.
+
+    Example:
+        >>> print(normalise_in_place("\u201cIt\u2019s over\u201d"))
+        "It's over"
+    """
+    return text.translate(_ONE_FOR_ONE)
 
 
 def changes_words(text: str) -> bool:

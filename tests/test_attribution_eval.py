@@ -74,10 +74,10 @@ def test_evaluate_on_polnear_dev_does_not_regress():
 
     cue, source = evaluate(DATA)
     head = cue.scores["cue (any overlap)"]
-    # measured on dev: cue P 0.846 R 0.657 F1 0.739; source any-overlap F1 0.730, token F1 0.642
+    # measured on dev: cue P 0.845 R 0.655 F1 0.738; source any-overlap F1 0.731, token F1 0.661
     assert head.f1 >= 0.725 and head.precision >= 0.83
     assert source.scores["source (any overlap)"].f1 >= 0.71
-    assert source.scores["source (token)"].f1 >= 0.62
+    assert source.scores["source (token)"].f1 >= 0.64
     assert cue.target == 0.80 and source.target == 0.75
     assert "baseline" in " ".join(cue.extra)
     assert cue.to_markdown().startswith("### attribution.cue")
@@ -178,6 +178,11 @@ def _sources(text: str) -> list[str]:
         ('"We reject it," Sarah Warbelow, legal director for the group, said in a statement.',
          "Sarah Warbelow, legal director for the group"),
         ('"It is over," said former Utah governor Michael Leavitt.', "former Utah governor Michael Leavitt"),
+        # a name ending in -ly is not an adverb of the verb group; a contracted auxiliary is not the source
+        ('"You have called women fat pigs," Kelly charged in her assault.', "Kelly"),
+        ("Sanders hasn't said whether he will endorse her.", "Sanders"),
+        ("Rep. Bobby Scott (D-Va.), ranking member of the committee, said he supports it.",
+         "Rep. Bobby Scott (D-Va.), ranking member of the committee"),
         # a passive cue: the source is the "by" phrase
         ("The plan was proposed by the government in May.", "the government"),
         # a participle clause: the same source speaks on, or the sentence's subject does

@@ -345,7 +345,9 @@ _NEVER_NOUN = frozenset({"said", "told", "says", "according to", "wrote", "added
 _CUE_GROUP = frozenset(
     "has have had is was are were be been being will would could can may might should shall must do does did also "
     "previously recently repeatedly publicly then later not never once already still again just only often first "
-    "further even long privately reportedly initially earlier n't".split()
+    "further even long privately reportedly initially earlier n't now soon too today yesterday tonight "
+    "hasn't haven't hadn't isn't wasn't aren't weren't doesn't don't didn't won't wouldn't can't couldn't "
+    "shouldn't".split()
 )
 _CLAUSE_WORDS = frozenset(
     "that who which whom when while if because as but so although though after before since where why how than "
@@ -931,7 +933,7 @@ def _passive(norm: str, sent_start: int, cue_start: int, low: str) -> bool:
         return False
     for word in reversed(norm[max(sent_start, cue_start - 40) : cue_start].split()):
         w = word.lower()
-        if w not in _GROUP_ADVERBS and not w.endswith("ly"):
+        if w not in _GROUP_ADVERBS and not _is_adverb(word):
             return w in _PASSIVE_BE
     return False
 
@@ -1002,7 +1004,8 @@ def _inverts(norm: str, cue_end: int, low: str) -> bool:
 
 # a name opening the sentence, then a comma: "Arturo Sarukhan, Mexico's ambassador ..., said"
 _OPENING_NAME = re.compile(
-    r"[\s,]*[\"']?([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*){0,5}),\s"
+    r"[\s,]*[\"']?([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*){0,5})"
+    r"(?:\s*\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\))?,\s"  # a party tag: "Rep. Bobby Scott (D-Va.),"
 )
 
 
@@ -1082,7 +1085,7 @@ def _relative_source(norm: str, sent_start: int, cue_start: int) -> tuple[int, i
     lo = max(sent_start, cue_start - 80)
     words = norm[lo:cue_start].split()
     i = len(words)
-    while i > 0 and (words[i - 1].lower() in _CUE_GROUP or words[i - 1].endswith("ly")):
+    while i > 0 and (words[i - 1].lower() in _CUE_GROUP or _is_adverb(words[i - 1])):
         i -= 1
     if i == 0 or words[i - 1].lower() not in _RELATIVE:
         return None
@@ -1170,6 +1173,11 @@ _RETRY = (-1, -1)  # compared by identity
 _NOT_SUBJECT = frozenset({"it", "there", "this", "that", "which", "who"})
 
 
+def _is_adverb(word: str) -> bool:
+    """A lower-case -ly word ("publicly", "reportedly"); a capitalised one is a name ("Kelly", "Donnelly")."""
+    return word.endswith("ly") and word[:1].islower()
+
+
 def _is_word(chunk: str) -> bool:
     """Only token characters (``[\\w'-]``, and ``/`` as in "Reuters/Ipsos"): the chunk is one token."""
     return chunk.isalnum() or (chunk.translate(_INNER_PUNCT) or "a").isalnum()
@@ -1189,8 +1197,7 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
         if not w.isalnum() and not _is_word(w):
             # punctuation right before the cue ends the subject before it starts; anything else: the general case
             return _RETRY if w[-1].isalnum() or w[-1] in "_'-" else None
-        w = w.lower()
-        if not (w in _CUE_GROUP or w.endswith("ly")):
+        if not (w.lower() in _CUE_GROUP or _is_adverb(w)):
             break
         i -= 1
     end_i = i
@@ -1249,7 +1256,7 @@ def _subject_in(norm: str, toks: list[tuple[str, str]], cue_start: int) -> tuple
     while i > 0:  # skip the verb group (auxiliaries, adverbs) glued to the cue
         tok, gap = toks[i - 1]
         w = tok.lower()
-        if gap.strip() or not (w in _CUE_GROUP or w.endswith("ly")):
+        if gap.strip() or not (w in _CUE_GROUP or _is_adverb(tok)):
             break
         i -= 1
         nxt -= len(gap) + len(tok)

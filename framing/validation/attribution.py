@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from framing.clean import normalise_in_place
 from framing.datasets.polnear import PolnearDoc, PolnearSpan, read_polnear
 from framing.evidence import Evidence
 from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon
@@ -57,8 +58,10 @@ _DOUBLED = re.compile("''")  # doubled apostrophes used as quotation marks (the 
 
 
 def _quotes_in_place(text: str) -> str:
-    """``text`` with doubled apostrophes made straight double quotes, as :func:`framing.clean.normalise_text`
-    makes them, but keeping every offset: an opening ``''`` becomes ``' "'``, a closing one ``'" '``."""
+    """``text`` with curly quotes and apostrophes made straight and doubled apostrophes made double quotes, as
+    :func:`framing.clean.normalise_text` makes them, but keeping every offset: an opening ``''`` becomes
+    ``' "'``, a closing one ``'" '``."""
+    text = normalise_in_place(text)
     return _DOUBLED.sub(lambda m: ' "' if m.end() < len(text) and text[m.end()].isalnum() else '" ', text)
 
 
@@ -182,8 +185,9 @@ def evaluate(data_root: Path) -> list[EvalResult]:
     dataset = f"PolNeAR dev ({extra['articles']} articles, {extra['gold attributions']} attributions)"
     notes = [
         "Predictions come from measure_attribution on the raw PolNeAR text, so offsets align with the brat "
-        "annotations; the one change is that doubled apostrophes used as quotation marks (in the NYT articles) "
-        "become straight double quotes in place, as framing's cleaning makes them. Articles with several "
+        "annotations; the one change is that curly quotes and apostrophes become straight ones, and doubled "
+        "apostrophes used as quotation marks (in the NYT articles) double quotes, in place, as framing's cleaning "
+        "makes them. Articles with several "
         "annotators are scored against the first .ann file.",
         "Matching is one-to-one and greedy in text order. Any-overlap: a prediction is a TP when it shares a "
         "character with an unmatched gold span. Token: \\w+ tokens inside predicted vs gold spans. A phrase that "
