@@ -744,24 +744,29 @@ def _sentence_evidence(
         m_cue = cue.match
         found = False
         before_end = _rstrip_end(norm, sent.start, cue.start)  # the text before the cue, trailing spaces left out
-        # "X said ..., adding that ...": the same source speaks on; "Bradley won the race, saying ...": the subject
+        # "X said ..., adding that ...": the same source speaks on; "Bradley won the race, saying ...": the subject.
+        # A passive or adverb cue's source is only its "by" phrase ("Israel stands accused of genocide": Israel is
+        # not the source; "Clinton has reportedly amassed": no source).
         participle = _participle_clause(norm, cue)
         same_source = participle and last_phrase is not None
         opening = _opening_subject(norm, sent.start, before_end) if participle and not same_source else None
+        low = m_cue.text.lower() if m_cue is not None else ""
+        subjectless = (
+            m_cue is not None
+            and not participle
+            and low not in _POST_CUES
+            and (_SOURCELESS.fullmatch(low) is not None or _passive(norm, sent.start, cue.start, low))
+        )
         phrase: tuple[int, int] | None
         if same_source:
             phrase = last_phrase
         elif opening is not None:
             phrase = opening[:2]
+        elif subjectless:
+            phrase = _by_phrase(norm, sent, cue.end) if _SOURCELESS.fullmatch(low) is None else None
         else:
             phrase = _source_phrase(norm, sent, cue, before_end)
-        # a participle's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling them"); a
-        # passive or adverb cue's only in its "by" phrase ("Israel stands accused of genocide": Israel is not the
-        # source; "Clinton has reportedly amassed": no source)
-        low = m_cue.text.lower() if m_cue is not None else ""
-        subjectless = m_cue is not None and not participle and (
-            _SOURCELESS.fullmatch(low) is not None or _passive(norm, sent.start, cue.start, low)
-        )
+        # a participle's or passive's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling")
         within = phrase if participle or subjectless else None
         if subjectless and phrase is None:
             within = (cue.end, cue.end)
@@ -886,12 +891,6 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     low = norm[cue.start : cue.end].lower()
     if cue.match is not None and low in _POST_CUES:
         return _after(norm, sent, cue.end)
-    if cue.match is not None and _SOURCELESS.fullmatch(low):
-        return None  # "Hillary Clinton has reportedly amassed ...": the adverb hides who reported it
-    if cue.match is not None and _passive(norm, sent.start, cue.start, low):
-        # "Israel stands accused of genocide": the subject is what is reported on; the source, if any, follows "by"
-        by = _BY_AFTER.match(norm, cue.end, sent.end)
-        return _after(norm, sent, by.end()) if by is not None else None
     last = norm[stripped - 1] if stripped > sent.start else ""
     if last == "," and (appositive := _appositive_subject(norm, sent, cue.start, stripped)) is not None:
         return appositive
@@ -925,6 +924,12 @@ _GROUP_ADVERBS = frozenset("still also widely not n't now long already further o
                            "just even since".split())  # fmt: skip
 _IRREGULAR_PARTICIPLES = frozenset("said told thought known seen shown heard found held".split())
 _BY_AFTER = re.compile(r"(?:\s+(?!to\b|be\b)[\w'-]+){0,4}?\s+by\s")  # not "believed to be held by Hamas"
+
+
+def _by_phrase(norm: str, sent: Sentence, cue_end: int) -> tuple[int, int] | None:
+    """The agent of a passive cue: "accused of genocide by South Africa"."""
+    by = _BY_AFTER.match(norm, cue_end, sent.end)
+    return _after(norm, sent, by.end()) if by is not None else None
 
 
 def _passive(norm: str, sent_start: int, cue_start: int, low: str) -> bool:
