@@ -745,8 +745,8 @@ def _sentence_evidence(
         found = False
         before_end = _rstrip_end(norm, sent.start, cue.start)  # the text before the cue, trailing spaces left out
         # "X said ..., adding that ...": the same source speaks on; "Bradley won the race, saying ...": the subject.
-        # A passive or adverb cue's source is only its "by" phrase ("Israel stands accused of genocide": Israel is
-        # not the source; "Clinton has reportedly amassed": no source).
+        # A passive cue's source is only its "by" phrase ("Israel stands accused of genocide": Israel is not the
+        # source).
         participle = _participle_clause(norm, cue)
         same_source = participle and last_phrase is not None
         opening = _opening_subject(norm, sent.start, before_end) if participle and not same_source else None
@@ -755,7 +755,7 @@ def _sentence_evidence(
             m_cue is not None
             and not participle
             and low not in _POST_CUES
-            and (_SOURCELESS.fullmatch(low) is not None or _passive(norm, sent.start, cue.start, low))
+            and _passive(norm, sent.start, cue.start, low)
         )
         phrase: tuple[int, int] | None
         if same_source:
@@ -763,7 +763,7 @@ def _sentence_evidence(
         elif opening is not None:
             phrase = opening[:2]
         elif subjectless:
-            phrase = _by_phrase(norm, sent, cue.end) if _SOURCELESS.fullmatch(low) is None else None
+            phrase = _by_phrase(norm, sent, cue.end)
         else:
             phrase = _source_phrase(norm, sent, cue, before_end)
         # a participle's or passive's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling")
@@ -917,8 +917,6 @@ _AUXILIARIES = frozenset(
 )
 
 
-_SOURCELESS = re.compile(r"[a-z]+ly")  # an adverb cue ("reportedly", "allegedly") names no source
-
 _PASSIVE_BE = frozenset("is are was were be been being stands stand stood remains remain remained".split())
 _GROUP_ADVERBS = frozenset("still also widely not n't now long already further often generally once never ever first "
                            "just even since".split())  # fmt: skip
@@ -958,7 +956,7 @@ def _appositive_subject(norm: str, sent: Sentence, cue_start: int, stripped: int
     opens = _after_opening_quote(norm, sent.start, stripped - 1)
     if (name := _opening_name(norm, opens, stripped - 1)) is not None:
         aside = norm[name[1] : stripped].lstrip(" ,").split(None, 1)
-        if aside and aside[0].lower() in _NOT_APPOSITIVE:
+        if aside and aside[0].rstrip(",").lower() in _NOT_APPOSITIVE:
             return name  # "Benjamin Netanyahu, in turn, said": an adverbial aside is not part of the source
         return _skip_leading(norm, opens, stripped - 1), stripped - 1
     return _name_in_apposition(norm, sent.start, stripped - 1)
