@@ -117,6 +117,10 @@ def test_cue_rules_find(sentence: str, cue: str):
         ("Trump's comments drew criticism from both parties.", "comments"),
         ("Clinton holds a lead in pledged delegates.", "pledged"),
         ("Defense Secretary Ash Carter spoke with his South Korean counterpart.", "spoke"),
+        ("On a trip to West Virginia, I found myself in a remote valley.", "found"),
+        ("Candidates have sometimes found ways to make money on the trail.", "found"),
+        ("Thousands of supporters showed up at the rally.", "showed"),
+        ("A company called Harmony Enterprises gave $5,000 to the PAC.", "called"),
         ("Related: Clinton Put On The Defensive Over Middle East Policy", ":"),
         ("Mr. Trump was appearing on a talk show in New York.", "appearing"),
         # the manner phrase is not a second cue beside the verb

@@ -612,6 +612,19 @@ def _prev_word(norm: str, sent_start: int, pos: int) -> str:
 _NOT_BEFORE = {
     "pledged": frozenset({"delegates", "delegate"}),
     "spoke": frozenset("with to at for before on in during after briefly privately by from alongside via".split()),
+    # "found himself", "found ways to": not a finding reported
+    "found": frozenset("ways way himself herself themselves itself myself ourselves yourself here".split()),
+    # "show up", "showing up in": appearing, not showing that
+    **dict.fromkeys(("show", "shows", "showed", "shown"), frozenset({"up"})),
+    "showing": frozenset({"up", "in"}),
+}
+#: Words before which a cue word names something rather than reports: "a group called X".
+_NOT_AFTER = {
+    "called": frozenset(
+        "program programme pac group firm company class spa movement blog competition play show party organization "
+        "organisation series book film movie app initiative network coalition event town city village process "
+        "system tool device drug technique practice phenomenon so-".split()
+    ),
 }
 _MANNER_PHRASES = frozenset({"in a statement"})
 _NEXT_WORD = re.compile(r"[ \t]*([\w'-]+)")
@@ -640,6 +653,8 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
             continue  # "support", "attacks", "comments": without a subject right before, read as a noun
         if low in _NOT_BEFORE and _next_word(norm, m.end) in _NOT_BEFORE[low]:
             continue  # "pledged delegates", "spoke with his counterpart": not reporting anything
+        if low in _NOT_AFTER and prev in _NOT_AFTER[low]:
+            continue  # "a company called Harmony": naming, not calling something
         cues.append(_Cue(m.start, m.end, category, weight, name, m))
     for start, end, rule in rule_cues:
         if quotes.containing(start) is None and not any(c.start <= start < c.end + 2 for c in cues):
