@@ -121,6 +121,9 @@ def test_cue_rules_find(sentence: str, cue: str):
         ("Candidates have sometimes found ways to make money on the trail.", "found"),
         ("Thousands of supporters showed up at the rally.", "showed"),
         ("A company called Harmony Enterprises gave $5,000 to the PAC.", "called"),
+        ("She could narrow the gap to, say, single digits.", "say"),
+        ("In Chicago, organizers added 160 security personnel along the route.", "added"),
+        ("All told, super PACs spent more than $2.5 million.", "told"),
         ("Related: Clinton Put On The Defensive Over Middle East Policy", ":"),
         ("Mr. Trump was appearing on a talk show in New York.", "appearing"),
         # the manner phrase is not a second cue beside the verb

@@ -617,6 +617,8 @@ _NOT_BEFORE = {
     # "show up", "showing up in": appearing, not showing that
     **dict.fromkeys(("show", "shows", "showed", "shown"), frozenset({"up"})),
     "showing": frozenset({"up", "in"}),
+    # "added up to", "added to the uncertainty": not adding a remark
+    "added": frozenset({"up", "to"}),
 }
 #: Words before which a cue word names something rather than reports: "a group called X".
 _NOT_AFTER = {
@@ -625,6 +627,8 @@ _NOT_AFTER = {
         "organisation series book film movie app initiative network coalition event town city village process "
         "system tool device drug technique practice phenomenon so-".split()
     ),
+    "told": frozenset({"all"}),  # "All told, super PACs spent ..."
+    "added": frozenset({"for", "with", "given", "of"}),  # "for added comfort"
 }
 _MANNER_PHRASES = frozenset({"in a statement"})
 _NEXT_WORD = re.compile(r"[ \t]*([\w'-]+)")
@@ -655,6 +659,10 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
             continue  # "pledged delegates", "spoke with his counterpart": not reporting anything
         if low in _NOT_AFTER and prev in _NOT_AFTER[low]:
             continue  # "a company called Harmony": naming, not calling something
+        if low == "say" and norm.endswith(", ", 0, m.start) and norm.startswith(",", m.end):
+            continue  # "to, say, single digits": for example
+        if low == "added" and _next_word(norm, m.end)[:1].isdigit():
+            continue  # "organizers added 160 security personnel"
         cues.append(_Cue(m.start, m.end, category, weight, name, m))
     for start, end, rule in rule_cues:
         if quotes.containing(start) is None and not any(c.start <= start < c.end + 2 for c in cues):
