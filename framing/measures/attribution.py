@@ -62,11 +62,14 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them"})
 _SUBJECT_WINDOW = 5  # tokens between the end of a source and its cue
 _OBJECT_WINDOW = 3  # tokens between a post-cue ("according to") and its source
 _TOKEN = re.compile(r"[\w'-]+")
-_NAME = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)*")
+# a capitalised word, and what may join two words of one name ("Mohammed bin Abdulrahman", "Secretary of State")
+_CAP = r"[A-Z][\w'.-]*"
+_NAME_JOIN = r"\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*"
+_NAME = re.compile(_CAP + "(?:" + _NAME_JOIN + _CAP + ")*")
 _QUOTE = re.compile(r'"([^"\n]+)"')
 # "Ismail Haniyeh, the chief of ...": a name followed by a descriptive appositive
 _APPOSITIVE_NAME = re.compile(
-    r"([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)+),\s+(?:a|an|the)\s"
+    "(" + _CAP + "(?:" + _NAME_JOIN + _CAP + r")+),\s+(?:a|an|the)\s"
 )
 
 
@@ -965,7 +968,8 @@ def _passive(norm: str, sent_start: int, cue_start: int, low: str) -> bool:
 
 
 # a US party and state tag after a name: "(D-N.Y.)", "(R)", "(R-Ky.)", "(I-Vt.)"
-_PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)$")
+_PARTY = r"\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)"
+_PARTY_TAG = re.compile(r"\s*" + _PARTY + "$")
 
 
 def _appositive_subject(norm: str, sent: Sentence, cue_start: int, stripped: int) -> tuple[int, int] | None:
@@ -993,7 +997,7 @@ def _after_opening_quote(norm: str, sent_start: int, end: int) -> int:
 
 
 # ", Philippe Lazzarini" right before the comma that precedes the cue
-_NAME_BEFORE_COMMA = re.compile(r",\s*([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von)\s+)*[A-Z][\w'.-]*)+)\s*$")
+_NAME_BEFORE_COMMA = re.compile(r",\s*(" + _CAP + "(?:" + _NAME_JOIN + _CAP + r")+)\s*$")
 _DESCRIPTOR_START = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
 
 
@@ -1030,8 +1034,8 @@ def _inverts(norm: str, cue_end: int, low: str) -> bool:
 
 # a name opening the sentence, then a comma: "Arturo Sarukhan, Mexico's ambassador ..., said"
 _OPENING_NAME = re.compile(
-    r"[\s,]*[\"']?([A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*){0,5})"
-    r"(?:\s*\([DRI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\))?,\s"  # a party tag: "Rep. Bobby Scott (D-Va.),"
+    r"[\s,]*[\"']?(" + _CAP + "(?:" + _NAME_JOIN + _CAP + "){0,5})"
+    r"(?:\s*" + _PARTY + r")?,\s"  # a party tag: "Rep. Bobby Scott (D-Va.),"
 )
 
 
@@ -1049,7 +1053,7 @@ def _opening_name(norm: str, sent_start: int, comma: int) -> tuple[int, int] | N
 
 # the sentence's subject when it is a name or a personal pronoun followed by a lower-case word (its verb)
 _OPENING_SUBJECT = re.compile(
-    r"[\"']?((?:He|She|They|We|I)\b|[A-Z][\w'.-]*(?:\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*[A-Z][\w'.-]*)*)"
+    r"[\"']?((?:He|She|They|We|I)\b|" + _CAP + "(?:" + _NAME_JOIN + _CAP + ")*)"
     r"(?:,[^,]{1,200},)?\s+[a-z]"
 )
 
