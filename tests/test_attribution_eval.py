@@ -190,6 +190,10 @@ def _sources(text: str) -> list[str]:
         ("Sanders hasn't said whether he will endorse her.", "Sanders"),
         ("Rep. Bobby Scott (D-Va.), ranking member of the committee, said he supports it.",
          "Rep. Bobby Scott (D-Va.), ranking member of the committee"),
+        # "It" names the body meant; an aside between dashes; the noun phrase that opens a participle's sentence
+        ("The company issued a statement. It said the plan was bad.", "It"),
+        ("Sen. John Smith — a Republican from Ohio — said it was bad.", "Sen. John Smith — a Republican from Ohio"),
+        ("Instead, the Vermont senator is sticking to his message, hoping to avoid any misstep.", "the Vermont senator"),
         # a passive cue: the source is the "by" phrase
         ("The plan was proposed by the government in May.", "the government"),
         # a participle clause: the same source speaks on, or the sentence's subject does

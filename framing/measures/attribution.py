@@ -245,6 +245,10 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
     if before_end > lo and text[before_end - 1] == ")" and (tag := _PARTY_TAG.search(text, lo, before_end)):
         before_end = _rstrip_end(text, lo, tag.start())
         cue_start = before_end
+    elif before_end > lo and text[before_end - 1] in _DASHES and (
+        opening := _opening_dash(text, lo, before_end - 1)
+    ) is not None:
+        before_end = cue_start = opening  # "Sen. John Smith - a Republican from Ohio - said": the name before
     else:
         cue_start = cue.start
     if before_end > lo and text[before_end - 1] == "," and (
@@ -788,6 +792,8 @@ def _sentence_evidence(
             phrase = last_phrase
         elif opening is not None:
             phrase = opening[:2]
+        elif participle and (noun_phrase := _opening_noun_phrase(norm, sent.start, before_end)) is not None:
+            phrase = noun_phrase  # "Instead, the Vermont senator is sticking to his message, hoping to ..."
         elif subjectless:
             phrase = _by_phrase(norm, sent, cue.end)
         else:
@@ -926,6 +932,8 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
         if after is None or not _AUXILIARIES.intersection(head.lower().split()):
             return after
         # "Several candidates, including Trump, said the plan was bad": a clause follows, not a source
+    if last in _DASHES and (aside := _dash_aside(norm, sent.start, stripped - 1)) is not None:
+        return aside
     if last == ")" and (tag := _PARTY_TAG.search(norm, max(sent.start, stripped - 24), stripped)) is not None:
         # "Rep. Steve Israel (D-N.Y.) said": the subject is the name before the party tag, which belongs to it
         found = _subject(norm, sent.start, tag.start())
@@ -935,6 +943,26 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
         or _relative_source(norm, sent.start, cue.start)
         or (_fronted_subject(norm, sent.start, stripped) if last == "," else None)
     )
+
+
+_DASHES = "\u2014\u2013-"
+
+
+def _opening_dash(norm: str, sent_start: int, closing: int) -> int | None:
+    """Where the aside that a dash at ``closing`` ends began (" - including Muslims, Christians -"), if it did."""
+    dash = norm[closing]
+    if dash == "-" and not norm.startswith(" -", closing - 1):
+        return None  # a hyphen inside a word
+    opening = norm.rfind(" " + dash + " ", sent_start, closing - 1)
+    return opening if opening >= 0 else None
+
+
+def _dash_aside(norm: str, sent_start: int, closing: int) -> tuple[int, int] | None:
+    """A subject, then an aside between dashes, then the cue ("Many speakers at the service - including Muslims,
+    Christians - said"): from the subject to the aside's end."""
+    opening = _opening_dash(norm, sent_start, closing)
+    found = _subject(norm, sent_start, opening + 1) if opening is not None else None
+    return (found[0], _rstrip_end(norm, sent_start, closing)) if found is not None else None
 
 
 _AUXILIARIES = frozenset(
@@ -1071,6 +1099,31 @@ def _opening_subject(norm: str, sent_start: int, end: int) -> tuple[int, int, st
     return m.start(1), m.end(1), "source.named"
 
 
+_NP_DETERMINERS = frozenset("the a an his her its their this that these those".split())
+
+
+def _opening_noun_phrase(norm: str, sent_start: int, end: int) -> tuple[int, int] | None:
+    """A short noun phrase with a determiner that opens the sentence (after an opening adverb and its comma), up
+    to the main verb: an auxiliary or a past form ("the Vermont senator is sticking", "The senator focused")."""
+    start = _skip_leading(norm, sent_start, end)
+    words = norm[start : min(end, start + 120)].split()
+    if words and words[0].endswith(",") and words[0][:-1].lower() in _NOT_OPENING_NAMES:
+        start = norm.find(words[0], start) + len(words[0])
+        words = words[1:]
+    if len(words) < 3 or words[0].lower() not in _NP_DETERMINERS:
+        return None
+    for i in range(1, min(len(words), 6)):
+        w = words[i]
+        if not _is_word(w):
+            return None
+        if w.lower() in _AUXILIARIES or (i >= 2 and w.endswith("ed") and w[:1].islower()):
+            s = e = norm.find(words[0], start)
+            for word in words[:i]:  # the phrase ends with its last word
+                e = norm.find(word, e) + len(word)
+            return s, e
+    return None
+
+
 # capitalised only because they open the sentence
 _NOT_OPENING_NAMES = _NOT_NAMES | _LEADING_DROP | frozenset(
     "perhaps however moreover furthermore nevertheless nonetheless instead overall separately together ultimately "
@@ -1200,7 +1253,7 @@ def _subject(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | No
 
 
 _RETRY = (-1, -1)  # compared by identity
-_NOT_SUBJECT = frozenset({"it", "there", "this", "that", "which", "who"})
+_NOT_SUBJECT = frozenset({"there", "this", "that", "which", "who"})  # "It said" names the body meant
 
 
 def _is_adverb(word: str) -> bool:
