@@ -570,6 +570,14 @@ _SUBJECT_WORDS = frozenset(
     "poll polls polling survey surveys study studies report reports records data analysis research figures "
     "numbers results estimates documents emails video videos footage".split()
 )
+# a singular subject before the -s form: "the president hopes", "the newspaper calls it", "a poll that shows"
+# (before the base form they make a compound noun: "campaign promise")
+_SINGULAR_SUBJECTS = frozenset(
+    "it that which team campaign president office newspaper government administration ministry group party "
+    "company committee agency court official spokesman spokeswoman leader chairman director secretary senator "
+    "governor candidate author kingdom movie book".split()
+)
+_SPEECH_INFINITIVES = frozenset("say tell ask add argue insist note explain describe acknowledge admit".split())
 _VERB_GROUP_WORDS = frozenset(
     "also still not n't never only just often always now would will could can may might should do does did to".split()
 )
@@ -590,6 +598,8 @@ def _subject_like(norm: str, prev: str, m: Match) -> bool:
         return False  # "Trump's comments": a possessive makes it a noun
     if prev in _SUBJECT_WORDS or prev in _VERB_GROUP_WORDS or prev.endswith("ly"):
         return prev != "to"
+    if prev in _SINGULAR_SUBJECTS and m.text[-1:].lower() == "s":
+        return True
     if prev[-1:] == "s" and len(prev) > 3 and not prev.endswith(_NOT_PLURAL) and m.text[-1:].lower() != "s":
         return True  # a plural subject before the base form: "advisers think", "polls show"
     i = m.start - 1
@@ -658,8 +668,8 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
         if single:
             if prev in _DETERMINERS and verb_like and low not in _NEVER_NOUN:
                 continue  # "the report", "his claims": a noun, not a reporting verb
-            if prev == "to":
-                continue  # "called on Qatar to threaten": an infinitive, not a report
+            if prev == "to" and low not in _SPEECH_INFINITIVES:
+                continue  # "called on Qatar to threaten": an infinitive, not a report ("went on to say" is one)
         if noun_forms and low in noun_forms and not _subject_like(norm, prev, m):
             continue  # "support", "attacks", "comments": without a subject right before, read as a noun
         if low in _NOT_BEFORE and _next_word(norm, m.end) in _NOT_BEFORE[low]:
