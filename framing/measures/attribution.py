@@ -557,6 +557,7 @@ class _Cue:
     weight: float
     entry: str
     match: Match | None
+    nominal: bool = False  # read as a noun whose content follows ("his claim that")
 
 
 _NOUN_LIKE = frozenset(
@@ -656,6 +657,35 @@ def _next_word(norm: str, pos: int) -> str:
     return m.group(1).lower() if m is not None else ""
 
 
+_POSSESSIVES = frozenset("his her their its my our your".split())
+
+
+def _owner(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
+    """For a cue read as a noun: whose it is ("Trump's false claims", "his claim"), an empty span when a
+    determiner shows it has no owner ("the claim that"), ``None`` when nothing before the cue marks a noun."""
+    words = norm[max(sent_start, cue_start - 60) : cue_start].split()
+    for k in range(len(words) - 1, max(len(words) - 4, -1), -1):  # the cue, then up to two adjectives before it
+        w = words[k]
+        low = w.lower()
+        if low in _POSSESSIVES:
+            s = _word_offset(norm, words, k, max(sent_start, cue_start - 60), cue_start)
+            return s, s + len(w)
+        if low.endswith(("'s", "’s")) and w[:1].isupper():
+            end = _word_offset(norm, words, k, max(sent_start, cue_start - 60), cue_start) + len(w) - 2
+            name = _NAME_BEFORE.search(norm, max(sent_start, end - 80), end)
+            return (name.start(), end) if name is not None else (end - len(w) + 2, end)
+        if low in _DETERMINERS:
+            return cue_start, cue_start
+        if not _is_word(w):
+            return None
+    return None
+
+
+def _nominal_report(norm: str, end: int) -> bool:
+    """A noun that reports what someone said when its content follows: "his claim that ...", "comments that"."""
+    return _next_word(norm, end) == "that"
+
+
 def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]], quotes: _Regions,
                rule_cues: list[tuple[int, int, str]]) -> list[_Cue]:  # fmt: skip
     cues: list[_Cue] = []
@@ -665,13 +695,15 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
         single, verb_like, noun_forms, category, weight, name = _cue_info(entry)
         low = m.text.lower()
         prev = _prev_word(norm, sent.start, m.start)
-        if single:
-            if prev in _DETERMINERS and verb_like and low not in _NEVER_NOUN:
-                continue  # "the report", "his claims": a noun, not a reporting verb
-            if prev == "to" and low not in _SPEECH_INFINITIVES:
-                continue  # "called on Qatar to threaten": an infinitive, not a report ("went on to say" is one)
-        if noun_forms and low in noun_forms and not _subject_like(norm, prev, m):
-            continue  # "support", "attacks", "comments": without a subject right before, read as a noun
+        # a noun reading: "the report", "his claims", "support" without a subject before it; it reports only when
+        # its content follows ("his claim that ...")
+        nominal = (single and prev in _DETERMINERS and verb_like and low not in _NEVER_NOUN) or (
+            bool(noun_forms) and low in noun_forms and not _subject_like(norm, prev, m)
+        )
+        if nominal and not _nominal_report(norm, m.end):
+            continue
+        if single and prev == "to" and low not in _SPEECH_INFINITIVES:
+            continue  # "called on Qatar to threaten": an infinitive, not a report ("went on to say" is one)
         if low in _NOT_BEFORE and _next_word(norm, m.end) in _NOT_BEFORE[low]:
             continue  # "pledged delegates", "spoke with his counterpart": not reporting anything
         if low in _NOT_AFTER and prev in _NOT_AFTER[low]:
@@ -680,7 +712,7 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
             continue  # "to, say, single digits": for example
         if low == "added" and _next_word(norm, m.end)[:1].isdigit():
             continue  # "organizers added 160 security personnel"
-        cues.append(_Cue(m.start, m.end, category, weight, name, m))
+        cues.append(_Cue(m.start, m.end, category, weight, name, m, nominal))
     for start, end, rule in rule_cues:
         if quotes.containing(start) is None and not any(c.start <= start < c.end + 2 for c in cues):
             cues.append(_Cue(start, end, "cue.neutral", 0.5, rule, None))
@@ -933,6 +965,8 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     low = norm[cue.start : cue.end].lower()
     if cue.match is not None and low in _POST_CUES:
         return _after(norm, sent, cue.end)
+    if cue.nominal and (owner := _owner(norm, sent.start, cue.start)) is not None:
+        return owner if owner[0] < owner[1] else None  # "Trump's false claims that": Trump; "the claim that": none
     last = norm[stripped - 1] if stripped > sent.start else ""
     if last == "," and (appositive := _appositive_subject(norm, sent, cue.start, stripped)) is not None:
         return appositive
