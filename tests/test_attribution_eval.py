@@ -74,9 +74,9 @@ def test_evaluate_on_polnear_dev_does_not_regress():
 
     cue, source = evaluate(DATA)
     head = cue.scores["cue (any overlap)"]
-    # measured on dev: cue P 0.843 R 0.663 F1 0.742; source any-overlap F1 0.737, token F1 0.662
-    assert head.f1 >= 0.725 and head.precision >= 0.83
-    assert source.scores["source (any overlap)"].f1 >= 0.71
+    # measured on dev: cue P 0.842 R 0.669 F1 0.745; source any-overlap F1 0.741, token F1 0.664
+    assert head.f1 >= 0.735 and head.precision >= 0.83
+    assert source.scores["source (any overlap)"].f1 >= 0.725
     assert source.scores["source (token)"].f1 >= 0.64
     assert cue.target == 0.80 and source.target == 0.75
     assert "baseline" in " ".join(cue.extra)
@@ -109,6 +109,10 @@ def _cues(text: str) -> list[tuple[str, str]]:
         ("He went on to say Clinton's behavior was very different.", "say"),
         ("Here the president hopes obstruction would become untenable.", "hopes"),
         ("Today, the People's Daily newspaper calls it the pearl of the Silk Road.", "calls"),
+        # reporting_verbs 1.2.0 phrases
+        ("Trump talked about immigration for an hour.", "talked about"),
+        ("The plan, as she put it, is a disaster.", "put it"),
+        ("Analysts pointed to the polls, and Smith points to the economy.", "points to"),
         # a noun reports when its content follows
         ("He pushed back against Trump's false claims that he is an advocate for workers.", "claims"),
     ],
