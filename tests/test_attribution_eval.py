@@ -74,7 +74,7 @@ def test_evaluate_on_polnear_dev_does_not_regress():
 
     cue, source = evaluate(DATA)
     head = cue.scores["cue (any overlap)"]
-    # measured on dev: cue P 0.842 R 0.669 F1 0.745; source any-overlap F1 0.741, token F1 0.664
+    # measured on dev: cue P 0.842 R 0.669 F1 0.745; source any-overlap F1 0.744, token F1 0.668
     assert head.f1 >= 0.735 and head.precision >= 0.83
     assert source.scores["source (any overlap)"].f1 >= 0.725
     assert source.scores["source (token)"].f1 >= 0.64
@@ -241,6 +241,7 @@ def test_long_aside_after_an_opening_name_is_not_read_as_an_inversion():
         "Israel stands accused of genocide at the International Court of Justice.",  # seeds 001 and 003
         "More than 100 hostages are still believed to be held by Hamas in Gaza.",  # seed 002
         "Hillary Clinton was once asked which of her enemies she was most proud of.",
+        "Trump's supporters seemed equally unperturbed by the news.",  # an impression, not a statement
     ],
 )
 def test_passive_cue_subject_is_not_its_source(sentence: str):

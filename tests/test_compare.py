@@ -337,8 +337,12 @@ def test_actor_comparison_on_the_example_corpus(example):
         assert row.voice_share == pytest.approx(row.statements / row.group_statements)
     fv_total = sum(len(statements(s)) for s in example["scores"] if s.article.outlet.name == "Frontline Voice")
     assert gov.loc["Frontline Voice", "group_statements"] == fv_total
-    # the hedging outlet hedges the government's claims; the careful one does not
-    assert gov.loc["Capital Pulse", "hedged_share"] > 0.5 and gov.loc["The Harbor Ledger", "hedged_share"] == 0
+    # the hedging outlet hedges the government's claims; the careful one does not. Read by hand: Capital Pulse
+    # quotes Orla Venn directly (not hedged) and Ruth Calder, whose statement is followed by "it is impossible to
+    # confirm" (the rule counts a next-sentence unverifiable flag); "The Water Agency appears to have delayed
+    # ..., according to a person who has seen it" is said about the agency, not by it
+    assert gov.loc["Capital Pulse", "statements"] == 2 and gov.loc["Capital Pulse", "hedged_share"] == 0.5
+    assert gov.loc["The Harbor Ledger", "hedged_share"] == 0
     # non-neutral verbs (boasted, claimed ...) never in the careful outlet
     assert gov.loc["The Harbor Ledger", "nonneutral_share"] == 0 and gov.loc["Frontline Voice", "nonneutral_share"] > 0
     assert math.isnan(t.loc[("Capital Pulse", "hesk_front"), "hedged_share"])  # mentioned, never quoted

@@ -818,7 +818,7 @@ def _sentence_evidence(
         before_end = _rstrip_end(norm, sent.start, cue.start)  # the text before the cue, trailing spaces left out
         # "X said ..., adding that ...": the same source speaks on; "Bradley won the race, saying ...": the subject.
         # A passive cue's source is only its "by" phrase ("Israel stands accused of genocide": Israel is not the
-        # source).
+        # source); "seems" / "appears to" give the writer's impression and have none.
         participle = _participle_clause(norm, cue)
         same_source = participle and last_phrase is not None
         opening = _opening_subject(norm, sent.start, before_end) if participle and not same_source else None
@@ -827,7 +827,7 @@ def _sentence_evidence(
             m_cue is not None
             and not participle
             and low not in _POST_CUES
-            and _passive(norm, sent.start, cue.start, low)
+            and (low.startswith(_IMPRESSION) or _passive(norm, sent.start, cue.start, low))
         )
         phrase: tuple[int, int] | None
         if same_source:
@@ -837,7 +837,7 @@ def _sentence_evidence(
         elif participle and (noun_phrase := _opening_noun_phrase(norm, sent.start, before_end)) is not None:
             phrase = noun_phrase  # "Instead, the Vermont senator is sticking to his message, hoping to ..."
         elif subjectless:
-            phrase = _by_phrase(norm, sent, cue.end)
+            phrase = None if low.startswith(_IMPRESSION) else _by_phrase(norm, sent, cue.end)
         else:
             phrase = _source_phrase(norm, sent, cue, before_end)
         # a participle's or passive's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling")
@@ -1015,6 +1015,8 @@ _AUXILIARIES = frozenset(
 )
 
 
+# "Trump's supporters seemed unperturbed": the writer's impression, not something the subject said
+_IMPRESSION = ("seem", "appear")
 _PASSIVE_BE = frozenset("is are was were be been being stands stand stood remains remain remained".split())
 _GROUP_ADVERBS = frozenset("still also widely not n't now long already further often generally once never ever first "
                            "just even since".split())  # fmt: skip
