@@ -365,17 +365,15 @@ _LEADING_DROP = frozenset(
     "yesterday today tonight this next early late monday tuesday wednesday thursday friday saturday sunday week month "
     "year morning night evening afternoon with by from for to about among including following".split()
 )
-def _date_number(words: list[str], k: int) -> bool:
-    """A leading number that is not part of the subject ("On 12 May", "In 2016"), unlike "55 percent of voters"."""
-    return words[k][:1].isdigit() and (k + 1 >= len(words) or words[k + 1].lower() not in _COUNTED_NOUNS)
-
-
-_COUNTED_NOUNS = frozenset("percent % per of".split())
-
-
+_COUNTED_NOUNS = frozenset("percent % per of".split())  # after a number that belongs to the subject
 _SUBJECT_MAX = 12  # tokens in a source phrase
 _APPOSITIVE_MAX = 30  # tokens in the aside between an opening name and the cue
 _APPOSITIVE_AFTER_MAX = 25  # words in an aside that ends the sentence after an inverted source
+
+
+def _date_number(words: list[str], k: int) -> bool:
+    """A leading number that is not part of the subject ("On 12 May", "In 2016"), unlike "55 percent of voters"."""
+    return words[k][:1].isdigit() and (k + 1 >= len(words) or words[k + 1].lower() not in _COUNTED_NOUNS)
 
 
 def _normalise(text: str) -> str:
@@ -627,6 +625,7 @@ def _prev_word(norm: str, sent_start: int, pos: int) -> str:
 
 
 #: Words after which a cue word does not report anything: an adjective before a noun, or "spoke" for a meeting.
+_A_NUMBER = "<number>"  # in _NOT_BEFORE: any word starting with a digit
 _NOT_BEFORE = {
     "pledged": frozenset({"delegates", "delegate"}),
     "spoke": frozenset("with to at for before on in during after briefly privately by from alongside via".split()),
@@ -635,8 +634,8 @@ _NOT_BEFORE = {
     # "show up", "showing up in": appearing, not showing that
     **dict.fromkeys(("show", "shows", "showed", "shown"), frozenset({"up"})),
     "showing": frozenset({"up", "in"}),
-    # "added up to", "added to the uncertainty": not adding a remark
-    "added": frozenset({"up", "to"}),
+    # "added up to", "added to the uncertainty", "organizers added 160 security personnel": not adding a remark
+    "added": frozenset({"up", "to", _A_NUMBER}),
 }
 #: Words before which a cue word names something rather than reports: "a group called X".
 _NOT_AFTER = {
@@ -657,21 +656,28 @@ def _next_word(norm: str, pos: int) -> str:
     return m.group(1).lower() if m is not None else ""
 
 
+def _next_is(norm: str, pos: int, words: frozenset[str]) -> bool:
+    """Whether the word after ``pos`` is one of ``words`` (``_A_NUMBER`` stands for any number)."""
+    word = _next_word(norm, pos)
+    return word in words or (word[:1].isdigit() and _A_NUMBER in words)
+
+
 _POSSESSIVES = frozenset("his her their its my our your".split())
 
 
 def _owner(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
     """For a cue read as a noun: whose it is ("Trump's false claims", "his claim"), an empty span when a
     determiner shows it has no owner ("the claim that"), ``None`` when nothing before the cue marks a noun."""
-    words = norm[max(sent_start, cue_start - 60) : cue_start].split()
-    for k in range(len(words) - 1, max(len(words) - 4, -1), -1):  # the cue, then up to two adjectives before it
+    lo = max(sent_start, cue_start - 60)
+    words = norm[lo:cue_start].split()
+    for k in range(len(words) - 1, max(len(words) - 4, -1), -1):  # the word before the cue and two more
         w = words[k]
         low = w.lower()
         if low in _POSSESSIVES:
-            s = _word_offset(norm, words, k, max(sent_start, cue_start - 60), cue_start)
+            s = _word_offset(norm, words, k, lo, cue_start)
             return s, s + len(w)
         if low.endswith(("'s", "’s")) and w[:1].isupper():
-            end = _word_offset(norm, words, k, max(sent_start, cue_start - 60), cue_start) + len(w) - 2
+            end = _word_offset(norm, words, k, lo, cue_start) + len(w) - 2
             name = _NAME_BEFORE.search(norm, max(sent_start, end - 80), end)
             return (name.start(), end) if name is not None else (end - len(w) + 2, end)
         if low in _DETERMINERS:
@@ -704,14 +710,12 @@ def _find_cues(norm: str, sent: Sentence, cands: list[tuple[Match, LexiconEntry]
             continue
         if single and prev == "to" and low not in _SPEECH_INFINITIVES:
             continue  # "called on Qatar to threaten": an infinitive, not a report ("went on to say" is one)
-        if low in _NOT_BEFORE and _next_word(norm, m.end) in _NOT_BEFORE[low]:
+        if low in _NOT_BEFORE and _next_is(norm, m.end, _NOT_BEFORE[low]):
             continue  # "pledged delegates", "spoke with his counterpart": not reporting anything
         if low in _NOT_AFTER and prev in _NOT_AFTER[low]:
             continue  # "a company called Harmony": naming, not calling something
         if low == "say" and norm.endswith(", ", 0, m.start) and norm.startswith(",", m.end):
             continue  # "to, say, single digits": for example
-        if low == "added" and _next_word(norm, m.end)[:1].isdigit():
-            continue  # "organizers added 160 security personnel"
         cues.append(_Cue(m.start, m.end, category, weight, name, m, nominal))
     for start, end, rule in rule_cues:
         if quotes.containing(start) is None and not any(c.start <= start < c.end + 2 for c in cues):
@@ -823,11 +827,12 @@ def _sentence_evidence(
         same_source = participle and last_phrase is not None
         opening = _opening_subject(norm, sent.start, before_end) if participle and not same_source else None
         low = m_cue.text.lower() if m_cue is not None else ""
+        impression = low.startswith(_IMPRESSION)
         subjectless = (
             m_cue is not None
             and not participle
             and low not in _POST_CUES
-            and (low.startswith(_IMPRESSION) or _passive(norm, sent.start, cue.start, low))
+            and (impression or _passive(norm, sent.start, cue.start, low))
         )
         phrase: tuple[int, int] | None
         if same_source:
@@ -837,7 +842,7 @@ def _sentence_evidence(
         elif participle and (noun_phrase := _opening_noun_phrase(norm, sent.start, before_end)) is not None:
             phrase = noun_phrase  # "Instead, the Vermont senator is sticking to his message, hoping to ..."
         elif subjectless:
-            phrase = None if low.startswith(_IMPRESSION) else _by_phrase(norm, sent, cue.end)
+            phrase = None if impression else _by_phrase(norm, sent, cue.end)
         else:
             phrase = _source_phrase(norm, sent, cue, before_end)
         # a participle's or passive's source lies in its phrase, whatever is near the cue ("..., in Ohio, telling")
