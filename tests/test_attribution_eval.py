@@ -333,3 +333,37 @@ def test_inverted_source_after_a_comma_gets_its_kind(sentence: str, anonymous: s
 def test_source_after_told_is_the_addressee_not_an_anonymous_source():
     kinds = [e.category for e in _evidence("The talks failed, he told officials in Cairo.")]
     assert "source.anonymous" not in kinds
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(e.category, e.text) for e in _evidence(text) if e.category.startswith("source.")]
+
+
+def test_pronoun_subject_away_from_the_cue_is_a_pronoun_not_a_name():
+    # seed 003: "They also discussed ..." was counted as a named source, inflating named_source_count
+    kinds = _kinds("They also discussed the latest developments in Gaza.")
+    assert ("source.pronoun", "They") in kinds and ("source.named", "They") not in kinds, kinds
+
+
+def test_name_outside_the_source_phrase_is_not_the_named_source():
+    kinds = _kinds("They also discussed efforts to end the war in Gaza, the statement said.")
+    assert ("source.named", "Gaza") not in kinds, kinds
+    assert "the statement" in _sources("They also discussed efforts to end the war in Gaza, the statement said.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "not_source"),
+    [
+        # a verb that takes an object has no inverted source after it
+        ("The White House, though, rejected Boehner's claims.", "The White House", "Boehner's claims"),
+        ("The party, in turn, blamed the governor for the delay.", "The party", "the governor for the delay"),
+        # "cites" / "cited": the subject cites, the object is what is cited
+        ("She cites the case of billionaire Jimmy Lai.", "She", "the case of billionaire Jimmy Lai"),
+        ("The report cited two officials as saying the talks failed.", "The report", "two officials"),
+        # "citing" after a subject still takes the phrase after it, which ends at the comma before the main verb
+        ("Reuters, citing two sources, said the talks failed.", "two sources", "two sources, said the talks failed"),
+    ],
+)
+def test_object_after_the_cue_is_not_its_source(sentence: str, source: str, not_source: str):
+    found = _sources(sentence)
+    assert source in found and not_source not in found, found

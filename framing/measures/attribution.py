@@ -52,7 +52,8 @@ _DETERMINERS = frozenset(
         "of",
     ]
 )
-_POST_CUES = frozenset({"according to", "citing", "cited", "quoting", "quoted", "cites"})
+# "cites" / "cited" are not here: their subject is the source
+_POST_CUES = frozenset({"according to", "citing", "quoting", "quoted"})
 # capitalised only because they open the sentence ("More than 100 hostages are believed ...")
 _NOT_NAMES = _DETERMINERS | frozenset(
     "it this that more most many some several nearly over about at in on after before while when so but and if "
@@ -263,6 +264,8 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
         if m.end() < before_end and _tokens_between(text, m.end(), cue_start) > _SUBJECT_WINDOW:
             break  # (only spaces after before_end)
         start = m.start()
+        if len(chunk.split()) == 1 and chunk.lower() in _PRONOUNS:
+            return start, start + len(chunk), "source.pronoun"  # "They also discussed ..."
         if start == lo and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
             continue
         return start, start + len(chunk.rstrip(".")), "source.named"
@@ -823,10 +826,10 @@ def _sentence_evidence(
         # "X said ..., adding that ...": the same source speaks on; "Bradley won the race, saying ...": the subject.
         # A passive cue's source is only its "by" phrase ("Israel stands accused of genocide": Israel is not the
         # source); "seems" / "appears to" give the writer's impression and have none.
-        participle = _participle_clause(norm, cue)
+        low = m_cue.text.lower() if m_cue is not None else ""
+        participle = low not in _POST_CUES and _participle_clause(norm, cue)  # "X, citing Y,": Y is the source
         same_source = participle and last_phrase is not None
         opening = _opening_subject(norm, sent.start, before_end) if participle and not same_source else None
-        low = m_cue.text.lower() if m_cue is not None else ""
         impression = low.startswith(_IMPRESSION)
         subjectless = (
             m_cue is not None
@@ -876,6 +879,8 @@ def _sentence_evidence(
             named = None if found else (opening or _named_source(norm, sent, m_cue, before_end))
             if named is not None and within is not None and not within[0] <= named[0] < within[1]:
                 named = None
+            elif named is not None and phrase is not None and not phrase[0] <= named[0] < phrase[1]:
+                named = None  # "... in Gaza, the statement said": the name lies outside the source phrase
             if named is not None and named[:2] not in used:
                 s, e, kind = named
                 if kind == "source.named" and _is_organisation(text[s:e]):
@@ -953,6 +958,15 @@ def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | Non
 # where a source after its cue ends; not at "for", which belongs to it ("said a spokesman for the ministry")
 _POST_SOURCE_END = re.compile(r"[,;:?!\"()]|\.(?=\s|$)|\s(?:in|on|at|during|after|before|about|with|to|that)\s")
 # cues whose next phrase is the person addressed, never an inverted source ("..., Lazzarini, told a UN meeting")
+# verbs whose next noun phrase is their object, never an inverted source ("The White House, though, rejected
+# Boehner's claims")
+_TAKES_OBJECT = frozenset(
+    "accuse blame condemn denounce decry criticise criticize dismiss refute rebut rebutted reject deny discuss "
+    "praise defend endorse oppose question thank welcome mock attacked supported backed portray challenged slam "
+    "slammed slamming blasted demand seek sought request highlight echo remind expose reveal downplay "
+    "disputed tout trumpet threaten promise pledge refuse decline want hope fear know knows knew sees feel felt "
+    "show showed shown found finds call".split()
+) | {"played down", "called on", "call for", "called for", "calls for", "calling for"}
 _OBJECT_CUES = frozenset("told tell tells asked ask asks urged urge urges informed briefed assured reminded".split())
 _INVERTED_NEXT = re.compile(
     r"\s*(?:[A-Z]|(?:a|an|the|one|another|two|three|several|some|many|his|her|their)\s"
@@ -975,7 +989,12 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     last = norm[stripped - 1] if stripped > sent.start else ""
     if last == "," and (appositive := _appositive_subject(norm, sent, cue.start, stripped)) is not None:
         return appositive
-    if cue.match is not None and last in {"", ",", '"'} and _inverts(norm, cue.end, low):
+    if (
+        cue.match is not None
+        and last in {"", ",", '"'}
+        and cue.entry.rsplit(":", 1)[-1] not in _TAKES_OBJECT
+        and _inverts(norm, cue.end, low)
+    ):
         after = _after(norm, sent, cue.end)
         head = norm[after[0] : after[1]].split(",", 1)[0] if after is not None else ""
         if after is None or not _AUXILIARIES.intersection(head.lower().split()):
@@ -1271,6 +1290,7 @@ _APPOSITIVE_STOP = frozenset(
     "until after before whether".split()
 )
 _DASH = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
+_FINITE_REPORTS = frozenset("said says told tells added adds reported reports wrote writes noted notes".split())
 
 
 def _appositive_end(norm: str, sent: Sentence, after_comma: int, end: int) -> int:
@@ -1281,8 +1301,8 @@ def _appositive_end(norm: str, sent: Sentence, after_comma: int, end: int) -> in
     if not words or len(words) > _APPOSITIVE_AFTER_MAX or '"' in rest or _DASH.search(rest):
         return end
     first = words[0].lower().strip(",")
-    if first in _APPOSITIVE_STOP or first.endswith("ing"):
-        return end
+    if first in _APPOSITIVE_STOP or first in _FINITE_REPORTS or first.endswith("ing"):
+        return end  # "Reuters, citing two sources, said ...": the rest is the sentence's own clause
     stop = sent.end
     while stop > after_comma and norm[stop - 1] in "\"' ":
         stop -= 1
