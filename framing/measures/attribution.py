@@ -67,6 +67,9 @@ _TOKEN = re.compile(r"[\w'-]+")
 _CAP = r"[A-Z][\w'.-]*"
 _NAME_JOIN = r"\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*"
 _NAME = re.compile(_CAP + "(?:" + _NAME_JOIN + _CAP + ")*")
+# a lower-case particle that opens a name ("bin Abdulrahman", "van Hollen"), right before its capitalised part
+_POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)'|(?<=s)’)$")
+_LEADING_PARTICLE = re.compile(r"(?<![\w'-])(?:bin|ibn|van|von|de|al)\s$")
 _QUOTE = re.compile(r'"([^"\n]+)"')
 # "Ismail Haniyeh, the chief of ...": a name followed by a descriptive appositive
 _APPOSITIVE_NAME = re.compile(
@@ -268,7 +271,10 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
             return start, start + len(chunk), "source.pronoun"  # "They also discussed ..."
         if start == lo and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
             continue
-        return start, start + len(chunk.rstrip(".")), "source.named"
+        end = start + len(_POSSESSIVE_END.sub("", chunk.rstrip(".")))  # "Trump's claims that": Trump
+        if (particle := _LEADING_PARTICLE.search(text, max(lo, start - 5), start)) is not None:
+            start = particle.start()  # "bin Abdulrahman expressed concerns" (seed 003)
+        return start, end, "source.named"
     return _post_name(text, sent, cue) if '"' in text[max(lo, before_end - 3) : before_end] else None
 
 
@@ -596,8 +602,8 @@ _NOT_PLURAL = ("ss", "'s", "us", "is", "ous")
 
 def _subject_like(norm: str, prev: str, m: Match) -> bool:
     """A pronoun, a name or an auxiliary right before a base / -s verb form: 'they support', 'Trump wants'."""
-    if not prev or prev.endswith(("'s", "\u2019s")):
-        return False  # "Trump's comments": a possessive makes it a noun
+    if not prev or prev.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return False  # "Trump's comments", "Hamas' call": a possessive makes it a noun
     if prev in _SUBJECT_WORDS or prev in _VERB_GROUP_WORDS or prev.endswith("ly"):
         return prev != "to"
     if prev in _SINGULAR_SUBJECTS and m.text[-1:].lower() == "s":
@@ -679,10 +685,10 @@ def _owner(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | None
         if low in _POSSESSIVES:
             s = _word_offset(norm, words, k, lo, cue_start)
             return s, s + len(w)
-        if low.endswith(("'s", "’s")) and w[:1].isupper():
-            end = _word_offset(norm, words, k, lo, cue_start) + len(w) - 2
+        if (cut := 2 if low.endswith(("'s", "’s")) else 1 if low.endswith(("s'", "s’")) else 0) and w[:1].isupper():
+            end = _word_offset(norm, words, k, lo, cue_start) + len(w) - cut  # "Trump's", "Hamas'"
             name = _NAME_BEFORE.search(norm, max(sent_start, end - 80), end)
-            return (name.start(), end) if name is not None else (end - len(w) + 2, end)
+            return (name.start(), end) if name is not None else (end - len(w) + cut, end)
         if low in _DETERMINERS:
             return cue_start, cue_start
         if not _is_word(w):
@@ -829,6 +835,11 @@ def _sentence_evidence(
         low = m_cue.text.lower() if m_cue is not None else ""
         participle = low not in _POST_CUES and _participle_clause(norm, cue)  # "X, citing Y,": Y is the source
         same_source = participle and last_phrase is not None
+        if m_cue is not None and not participle and norm.endswith(" and ", sent.start, cue.start):
+            # a coordinated verb shares its subject ("visited Algeria and Mauritania and discussed"): the speaker
+            # so far, or the sentence's subject, as for a participle; never the name nearest the cue
+            participle = True
+            same_source = last_phrase is not None
         opening = _opening_subject(norm, sent.start, before_end) if participle and not same_source else None
         impression = low.startswith(_IMPRESSION)
         subjectless = (
@@ -1378,7 +1389,7 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
     if clipped and j <= 2:
         return _RETRY
     k = j  # leading words that are not part of the source ("Meanwhile", "On Monday")
-    while k < end_i and (words[k].lower() in _LEADING_DROP or _date_number(words, k)):
+    while k < end_i and (words[k].lower() in _LEADING_DROP or _date_number(words, k) or _opening_participle(words, k)):
         k += 1
     if k == end_i:
         return None
@@ -1388,6 +1399,16 @@ def _subject_of_words(norm: str, lo: int, cue_start: int, *, clipped: bool) -> t
     if norm[start:end].lower() in _NOT_SUBJECT:
         return None
     return start, end
+
+
+def _opening_participle(words: list[str], k: int) -> bool:
+    """A capitalised -ing verb before a determiner opens a participle clause, not a name ("Flouting a UN
+    resolution demanding ...", not "Boeing officials")."""
+    w = words[k]
+    return (
+        w[:1].isupper() and w.endswith("ing") and len(w) > 5 and k + 1 < len(words)
+        and words[k + 1].lower() in _NP_DETERMINERS
+    )  # fmt: skip
 
 
 def _word_offset(norm: str, words: list[str], k: int, lo: int, hi: int) -> int:
