@@ -154,7 +154,7 @@ def score_cmd(
     """Score news articles in PATHS (files, directories, globs, or - for stdin).
 
     With models on (the default), every sentence also gets the probability of each available sentence
-    classifier (shipped: subjective; `framing train biased|hedged|lean` adds the others) and the article
+    classifier (shipped: subjective; `framing train biased|hedged|attributed|lean` adds the others) and the article
     gets its lean estimate when a lean model exists. A damaged model file stops the run with its name.
     """
     from framing.reading import read_articles

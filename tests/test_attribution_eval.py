@@ -261,7 +261,7 @@ def test_participle_with_a_preposition_keeps_the_speaker_as_source():
 
 
 def test_doubled_apostrophe_quotes_are_read_as_quotes_in_place():
-    from framing.validation.attribution import _quotes_in_place
+    from framing.datasets.polnear import quotes_in_place as _quotes_in_place
 
     raw = "''The tool is communication,'' said Ron Geffner, a lawyer. ''Being open.''"
     fixed = _quotes_in_place(raw)

@@ -13,7 +13,7 @@
 
 Example:
     >>> models = load_default_models()
-    >>> sorted(models) == sorted(set(models) & {"biased", "hedged", "subjective", "lean"})
+    >>> sorted(models) == sorted(set(models) & {"attributed", "biased", "hedged", "subjective", "lean"})
     True
 """
 

@@ -41,8 +41,9 @@ LICENCE_DECISIONS: dict[str, str] = {
     "'left' (0.69), and 'right' precision 0.10 on 89 articles: too unreliable for a default. Train it "
     "locally (framing train lean) to study it; it is then picked up from the data home and framing score "
     "reports its estimate with a caveat.",
-    "attribution": "Not built. PolNeAR states no licence, and a sentence classifier was not attempted in this "
-    "milestone: the rule-based attribution scorer stays the reference.",
+    "attributed": "Not shipped. PolNeAR states no licence, so redistribution rights are unknown. Train it locally "
+    "(framing train attributed --data ../shared/data/polnear); framing score then adds each sentence's probability "
+    "of holding an attribution beside the rule-based attribution evidence.",
 }
 
 
@@ -67,7 +68,8 @@ def write_manifest(folder: Path | None = None) -> Path:
             "ships": task.shippable,
             "decision": LICENCE_DECISIONS[name],
             "dev_split": task.dev_name,
-            "target": {task.headline: task.target},
+            "target": {task.headline: task.target if task.target is not None else
+                       "above the F1 of the rule-based attribution flag on the same dev sentences"},
         }
         if name == "lean":
             e["licence_allows_shipping"] = True
@@ -81,8 +83,6 @@ def write_manifest(folder: Path | None = None) -> Path:
         else:
             e["train_locally"] = f"framing train {name} --data ../shared/data/{task.folder}"
         entries.append(e)
-    entries.append({"task": "attribution", "training_data": "PolNeAR (Newell et al. 2018)", "licence": "none stated",
-                    "ships": False, "decision": LICENCE_DECISIONS["attribution"]})  # fmt: skip
     out = folder / "MANIFEST.json"
     out.write_text(json.dumps({"format": "framing-models-manifest", "version": 1, "models": entries}, indent=2) + "\n",
                    encoding="utf-8")  # fmt: skip

@@ -39,7 +39,8 @@ def _fail(message: str) -> None:
 def train(task: str, data: Path, out: Path | None, no_tune: bool, limit: int | None, fmt: str) -> None:  # fmt: skip
     """Train the TASK model on its train portion, tuned on its dev portion, and save it (no pickle).
 
-    TASK is one of biased (BABE), hedged (WikiWeasel), subjective (NewsSD) or lean (AllSides media split).
+    TASK is one of biased (BABE), hedged (WikiWeasel), subjective (NewsSD), attributed (PolNeAR sentences) or
+    lean (AllSides media split).
 
     \b
     Examples:
@@ -121,8 +122,9 @@ def _table(task: str, rep: dict[str, Any]) -> str:
     lines = [f"{'class':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}"]
     for c, m in rep["per_class"].items():
         lines.append(f"{c:<12} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['support']:>8d}")
-    lines.append(f"macro-F1 {rep['macro_f1']:.3f}   accuracy {rep['accuracy']:.3f}   (target {TASKS[task].headline} "
-                 f">= {TASKS[task].target:.2f})")  # fmt: skip
+    t = TASKS[task]
+    bar = f"target {t.headline} >= {t.target:.2f}" if t.target is not None else "no fixed target: see the report"
+    lines.append(f"macro-F1 {rep['macro_f1']:.3f}   accuracy {rep['accuracy']:.3f}   ({bar})")
     cm = rep["confusion_matrix"]
     width = max(len(x) for x in cm["labels"]) + 2
     lines.append("confusion (rows gold, columns predicted):")

@@ -7,7 +7,12 @@ biased     ``babe/`` BABE SG2               project split (``read_babe(part=...)
 hedged     ``wikiweasel/train.csv``         project split (``split_of``: tune/dev)  uncertain/...   none stated
 subjective ``newssd/``                      official train / val                    subjective/...  CC BY 4.0
 lean       ``allsides/``                    Baly 2020 media split train / valid     left/center/... Apache-2.0
+attributed ``polnear/`` PolNeAR sentences   official train / dev                    attributed/none none stated
 ========== ================================ ====================================== =============== =========
+
+``attributed`` is the sentence-level half of the attribution rules (is a statement attributed in this
+sentence?), learnt from PolNeAR; it has no fixed target: the bar is the rules' own sentence flag, measured beside
+it in the validation report.
 
 ``--data`` may name the dataset folder itself (``../shared/data/babe``) or the folder holding it
 (``../shared/data``).
@@ -42,7 +47,7 @@ class Task:
     """A classification task.
 
     Attributes:
-        name: ``biased``, ``hedged``, ``subjective`` or ``lean``.
+        name: ``biased``, ``hedged``, ``subjective``, ``lean`` or ``attributed``.
         folder: Dataset folder name under the data root.
         dataset: Human-readable dataset name.
         licence: Licence of the training data, as its README states it.
@@ -52,7 +57,7 @@ class Task:
         dev_name: How the dev portion is made.
         unit: ``sentence`` or ``article``.
         headline: The headline metric: ``macro_f1`` or ``f1:<class>``.
-        target: The project's target for the headline metric.
+        target: The project's target for the headline metric (``None``: none fixed; see the task's report).
         published: Published reference figures, for the report.
         citation: The dataset's citation.
     """
@@ -67,7 +72,7 @@ class Task:
     dev_name: str
     unit: str
     headline: str
-    target: float
+    target: float | None
     published: dict[str, str]
     citation: str
 
@@ -104,6 +109,13 @@ TASKS: dict[str, Task] = {
                 "Baly et al. 2020, BERT + triplet loss (adversarial media adaptation), accuracy": "51.4 %",
             },
             "Baly et al. (2020), EMNLP 2020",
+        ),
+        Task(
+            "attributed", "polnear", "PolNeAR sentences (Newell et al. 2018)", "none stated", False,
+            ("none", "attributed"), "attributed",
+            "official dev split (84 articles; first annotator; framing's sentences, attributed when a gold cue "
+            "overlaps them)", "sentence", "f1:attributed", None, {},
+            "Newell, Margolin and Ruths (2018), LREC 2018",
         ),
     )
 }  # fmt: skip
@@ -281,7 +293,19 @@ def _allsides(root: Path, part: str) -> _Loaded:
     return texts, labels, groups
 
 
+def _polnear(root: Path, part: str) -> _Loaded:
+    from framing.datasets.polnear import attributed_sentences
+
+    texts, labels = [], []
+    for art in attributed_sentences(root, part):
+        for (start, end), flag in zip(art.spans, art.attributed, strict=True):
+            texts.append(art.text[start:end])
+            labels.append("attributed" if flag else "none")
+    return texts, labels, None
+
+
 _LOADERS: dict[str, Callable[[Path, str], _Loaded]] = {
+    "attributed": _polnear,
     "biased": _babe,
     "hedged": _wikiweasel,
     "subjective": _newssd,

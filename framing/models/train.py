@@ -81,6 +81,9 @@ GRIDS: dict[str, list[dict[str, Any]]] = {
         {"C": c, "lexicon": {"weight": w}, "class_weight": cw, "tune_intercept": True, **ch}
         for ch in ({}, {"char": None}) for cw in (None, "balanced") for w in (0.1, 0.3, 1.0) for c in (1.0, 10.0)
     ],
+    "attributed": [
+        {"C": c, "lexicon": {"weight": w}} for w in (0.05, 0.3) for c in (1.0, 3.0)
+    ],
     "lean": [
         {"word": {"ngram_range": [1, 2], "min_df": 5, "max_df": 0.5, "max_features": 60000}, "char": None,
          "lexicon": None, "C": c, "class_weight": "balanced", "outlet_weight": ow, "max_outlet_share": 0.3}

@@ -28,8 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from framing.clean import normalise_in_place
-from framing.datasets.polnear import PolnearDoc, PolnearSpan, read_polnear
+from framing.datasets.polnear import PolnearDoc, PolnearSpan, one_per_article, quotes_in_place, read_polnear
 from framing.evidence import Evidence
 from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon
 from framing.measures.attribution import OutletNames, measure_attribution
@@ -54,32 +53,14 @@ def _resources() -> tuple[PhraseMatcher, OutletNames]:
     return matcher, names
 
 
-_DOUBLED = re.compile("''")  # doubled apostrophes used as quotation marks (the NYT articles)
-
-
-def _quotes_in_place(text: str) -> str:
-    """``text`` with curly quotes and apostrophes made straight and doubled apostrophes made double quotes, as
-    :func:`framing.clean.normalise_text` makes them, but keeping every offset: an opening ``''`` becomes
-    ``' "'``, a closing one ``'" '``."""
-    text = normalise_in_place(text)
-    return _DOUBLED.sub(lambda m: ' "' if m.end() < len(text) and text[m.end()].isalnum() else '" ', text)
-
-
 def predict(text: str) -> list[Evidence]:
     """Attribution evidence for a raw text, offsets into ``text`` itself (no cleaning beyond
-    :func:`_quotes_in_place`)."""
+    :func:`quotes_in_place`)."""
     matcher, names = _resources()
-    text = _quotes_in_place(text)
+    text = quotes_in_place(text)
     sentences = split_sentences(text)
     evidence, _ = measure_attribution(text, sentences, matcher.find(text), names)
     return evidence
-
-
-def _one_per_article(docs: Iterable[PolnearDoc]) -> list[PolnearDoc]:
-    out: dict[str, PolnearDoc] = {}
-    for d in docs:
-        out.setdefault(d.id, d)
-    return list(out.values())
 
 
 def _overlap_counts(pred: Sequence[Span], gold: Sequence[Span]) -> tuple[int, int, int]:
@@ -136,7 +117,7 @@ def evaluate_split(data_root: Path, split: str) -> tuple[dict[str, PRF], dict[st
     Returns:
         Named P/R/F1 results and extra counts (articles, gold attributions, the baseline's cue F1).
     """
-    docs = _one_per_article(read_polnear(Path(data_root) / "polnear", split))
+    docs = one_per_article(read_polnear(Path(data_root) / "polnear", split))
     t = _Tally()
     n_attr = 0
     for doc in docs:
