@@ -402,3 +402,11 @@ def test_coordinated_cue_shares_its_subject_not_the_nearest_name():
             "and discussed the possibility of a move.")  # fmt: skip
     assert all(name != "Mauritania" for _, name in _kinds(text)), _kinds(text)
     assert _sources("The senator voted against the bill and said it was a mistake.") == ["The senator"]
+
+
+def test_cleft_source_leaves_out_its_relative_pronoun():
+    # seed 004: the source of "asked" was "USA that"
+    assert _sources("Then it was the USA that asked Qatar to open a channel.") == ["the USA"]
+    assert _sources("It was Smith who said it first.") == ["Smith"]
+    # a plain relative clause keeps the pronoun, as PolNeAR marks it
+    assert _sources("Voters who said they were undecided broke late.") == ["Voters who"]

@@ -1266,7 +1266,13 @@ def _relative_source(norm: str, sent_start: int, cue_start: int) -> tuple[int, i
         len(norm[antecedent[0] : antecedent[1]].split()) <= 4
     ):
         start = antecedent[0]
+    if start < before and (cleft := _CLEFT.search(norm, max(sent_start, start - 16), start)) is not None:
+        # "Then it was the USA that asked Qatar": the USA asked; "that" only joins the cleft
+        return cleft.start(1) if cleft.group(1) else start, before
     return start, end
+
+
+_CLEFT = re.compile(r"\b[Ii]t\s+(?:was|is|'s)\s+(the\s+)?$")
 
 
 def _after(norm: str, sent: Sentence, pos: int) -> tuple[int, int] | None:
