@@ -410,3 +410,18 @@ def test_cleft_source_leaves_out_its_relative_pronoun():
     assert _sources("It was Smith who said it first.") == ["Smith"]
     # a plain relative clause keeps the pronoun, as PolNeAR marks it
     assert _sources("Voters who said they were undecided broke late.") == ["Voters who"]
+
+
+def test_two_names_joined_by_and_are_both_named_sources():
+    # seed 003: a 15-token subject was too long for a source phrase, and only Blinken was named
+    text = ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani and U.S. Secretary of State Antony Blinken "
+            "called Wednesday for continuing negotiations.")  # fmt: skip
+    assert _sources(text) == [text[: text.index(" called")]]
+    named = [name for kind, name in _kinds(text) if kind == "source.named"]
+    assert named == ["Qatari Prime Minister Mohammed bin Abdulrahman Al Thani", "U.S. Secretary of State Antony Blinken"]
+    assert [n for k, n in _kinds("Hamas and Iran blamed Israel for the killing.") if k == "source.named"] == [
+        "Hamas", "Iran"]
+    # a place inside an anonymous source is not a second name
+    assert ("source.named", "Cairo") not in _kinds("Officials in Cairo and Doha said it failed.")
+    sebelius = "Health and Human Services Secretary Kathleen Sebelius said Wednesday that it was bad."
+    assert ("source.named", "Health") not in _kinds(sebelius), _kinds(sebelius)

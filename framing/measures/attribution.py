@@ -375,7 +375,7 @@ _LEADING_DROP = frozenset(
     "year morning night evening afternoon with by from for to about among including following".split()
 )
 _COUNTED_NOUNS = frozenset("percent % per of".split())  # after a number that belongs to the subject
-_SUBJECT_MAX = 12  # tokens in a source phrase
+_SUBJECT_MAX = 16  # tokens in a source phrase ("Qatari Prime Minister ... Al Thani and U.S. Secretary ... Blinken")
 _APPOSITIVE_MAX = 30  # tokens in the aside between an opening name and the cue
 _APPOSITIVE_AFTER_MAX = 25  # words in an aside that ends the sentence after an inverted source
 
@@ -893,11 +893,12 @@ def _sentence_evidence(
             elif named is not None and phrase is not None and not phrase[0] <= named[0] < phrase[1]:
                 named = None  # "... in Gaza, the statement said": the name lies outside the source phrase
             if named is not None and named[:2] not in used:
-                s, e, kind = named
-                if kind == "source.named" and _is_organisation(text[s:e]):
-                    kind = "source.named_org"
-                out.append(Evidence(si, s, e, text[s:e], "attribution", kind, 1.0, _NAMED_RULES[kind]))
-                used.add((s, e))
+                firsts = _coordinated_name(norm, phrase, named) if phrase is not None else None
+                for s, e, kind in (named,) if firsts is None else (firsts, named):
+                    if kind == "source.named" and _is_organisation(text[s:e]):
+                        kind = "source.named_org"
+                    out.append(Evidence(si, s, e, text[s:e], "attribution", kind, 1.0, _NAMED_RULES[kind]))
+                    used.add((s, e))
         last_phrase = phrase or last_phrase
         if phrase is not None:
             s, e = phrase
@@ -908,6 +909,25 @@ def _sentence_evidence(
             out.append(Evidence(si, s, e, text[s:e], "attribution", "content", 0.0, "rule:content", False,
                                 "what is attributed; not counted in the metrics"))  # fmt: skip
     return out
+
+
+def _coordinated_name(
+    norm: str, phrase: tuple[int, int], named: tuple[int, int, str]
+) -> tuple[int, int, str] | None:
+    """The first of two names joined by "and" that make up the whole source phrase ("Qatari Prime Minister
+    Mohammed bin Abdulrahman Al Thani and U.S. Secretary of State Antony Blinken called"), when ``named`` is
+    the second."""
+    if named[2] != "source.named":
+        return None
+    and_at = norm.rfind(" and ", phrase[0], named[0])
+    if and_at < 0 or and_at + 5 != named[0]:
+        return None
+    first = _NAME.match(norm, phrase[0], and_at)
+    if first is None or first.end() != and_at:
+        return None
+    if " " not in first.group() and " " in norm[named[0] : named[1]]:
+        return None  # "Health and Human Services Secretary Kathleen Sebelius": one name, an agency's
+    return first.start(), first.end(), "source.named"
 
 
 # organisation words (regex fragments), as whole words
