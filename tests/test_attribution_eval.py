@@ -425,3 +425,24 @@ def test_two_names_joined_by_and_are_both_named_sources():
     assert ("source.named", "Cairo") not in _kinds("Officials in Cairo and Doha said it failed.")
     sebelius = "Health and Human Services Secretary Kathleen Sebelius said Wednesday that it was bad."
     assert ("source.named", "Health") not in _kinds(sebelius), _kinds(sebelius)
+
+
+def test_sentence_opening_common_word_is_not_a_named_source():
+    # the article writes "opponents" in lower case elsewhere, so the capital only opens the sentence
+    text = "The plan has many opponents. Opponents of the plan say it will fail."
+    assert not [k for k in _kinds(text) if k[0] == "source.named"], _kinds(text)
+    assert ("source.named", "Trump") in _kinds("Trump says the plan will fail.")
+    # an official body keeps its kind however the article writes it elsewhere
+    assert ("source.named_org", "Police") in _kinds("The police arrived. Police said they found four guns.")
+
+
+def test_adverbial_aside_after_a_plain_subject_is_not_an_inversion():
+    # the content after "said" was taken for an inverted source ("the ruling stands")
+    assert _sources("Government lawyers, though, said the ruling stands.") == ["Government lawyers"]
+    # a clause before the aside is the content, and the name after the cue the source
+    assert _sources("The plan failed, though, said Smith.") == ["Smith"]
+
+
+def test_inverted_source_name_is_named():
+    assert ("source.named", "Smith") in _kinds("The plan failed, though, said Smith.")
+    assert ("source.named", "Ailes") not in _kinds("The anchor announced Ailes' death to his audience.")

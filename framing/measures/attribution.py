@@ -269,13 +269,39 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
         start = m.start()
         if len(chunk.split()) == 1 and chunk.lower() in _PRONOUNS:
             return start, start + len(chunk), "source.pronoun"  # "They also discussed ..."
-        if start == lo and len(chunk.split()) == 1 and chunk.lower() in _NOT_NAMES:
+        if start == lo and len(chunk.split()) == 1 and _common_word(text, chunk):
             continue
         end = start + len(_POSSESSIVE_END.sub("", chunk.rstrip(".")))  # "Trump's claims that": Trump
         if (particle := _LEADING_PARTICLE.search(text, max(lo, start - 5), start)) is not None:
             start = particle.start()  # "bin Abdulrahman expressed concerns" (seed 003)
         return start, end, "source.named"
     return _post_name(text, sent, cue) if '"' in text[max(lo, before_end - 3) : before_end] else None
+
+
+def _common_word(text: str, word: str) -> bool:
+    """Whether a capitalised word that opens a sentence is an ordinary word rather than a name: a function word
+    ("Meanwhile", "Here's"), or one the article also writes in lower case ("Opponents of the plan say": the
+    article speaks of "opponents" elsewhere; "Trump" it never writes "trump")."""
+    low = word.lower()
+    if low in _NOT_NAMES or low.removesuffix("'s") in _NOT_NAMES | _CONTRACTED:
+        return True
+    if _ORG.fullmatch(word):
+        return False  # "Police said": an official body, however the article writes it elsewhere
+    at = text.find(low)
+    while at >= 0:  # (str.find, not a regex built per word: the regex cache would churn on names)
+        end = at + len(low)
+        if (at == 0 or not _in_word(text[at - 1])) and (end == len(text) or not _in_word(text[end])):
+            return True
+        at = text.find(low, end)
+    return False
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'-"
+
+
+# sentence openers that are contractions or pronoun-like words, not names ("Let's", "Here's", "Who")
+_CONTRACTED = frozenset("let here there that what who where how why just other using".split())
 
 
 def _last_token(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -303,7 +329,10 @@ def _post_name(text: str, sent: Sentence, cue: Match) -> tuple[int, int, str] | 
     if post is None:
         return None
     start = post.start(1)
-    return start, start + len(post.group(1).rstrip(".")), "source.named"
+    return start, start + len(_POSSESSIVE_END.sub("", post.group(1).rstrip("."))), "source.named"
+
+
+_NOT_POST = _PRONOUNS | _NOT_NAMES  # "I think I've found": not a name after the cue
 
 
 def _inverted(text: str, sent: Sentence, cue: Match) -> bool:
@@ -892,6 +921,10 @@ def _sentence_evidence(
                 named = None
             elif named is not None and phrase is not None and not phrase[0] <= named[0] < phrase[1]:
                 named = None  # "... in Gaza, the statement said": the name lies outside the source phrase
+            if named is None and not found and phrase is not None and phrase[0] >= cue.end and not participle:
+                post = _post_name(norm, sent, m_cue)  # an inverted source: "The plan failed, said Mr. Smith"
+                head = norm[post[0] : post[1]].split("'")[0].lower() if post is not None else ""
+                named = post if post is not None and post[0] == phrase[0] and head not in _NOT_POST else None
             if named is not None and named[:2] not in used:
                 firsts = _coordinated_name(norm, phrase, named) if phrase is not None else None
                 for s, e, kind in (named,) if firsts is None else (firsts, named):
@@ -996,7 +1029,7 @@ _TAKES_OBJECT = frozenset(
     "praise defend endorse oppose question thank welcome mock attacked supported backed portray challenged slam "
     "slammed slamming blasted demand seek sought request highlight echo remind expose reveal downplay "
     "disputed tout trumpet threaten promise pledge refuse decline want hope fear know knows knew sees feel felt "
-    "show showed shown found finds call".split()
+    "show showed shown found finds call announce".split()
 ) | {"played down", "called on", "call for", "called for", "calls for", "calling for"}
 _OBJECT_CUES = frozenset("told tell tells asked ask asks urged urge urges informed briefed assured reminded".split())
 _INVERTED_NEXT = re.compile(
@@ -1020,6 +1053,12 @@ def _source_phrase(norm: str, sent: Sentence, cue: _Cue, stripped: int) -> tuple
     last = norm[stripped - 1] if stripped > sent.start else ""
     if last == "," and (appositive := _appositive_subject(norm, sent, cue.start, stripped)) is not None:
         return appositive
+    if last == "," and (aside := _ADVERB_ASIDE.search(norm, max(sent.start, stripped - 40), stripped)) is not None:
+        # "Government lawyers, though, said the ruling stands": the subject before the aside, not an inversion
+        before = _subject(norm, sent.start, aside.start())
+        words = norm[before[0] : before[1]].lower().split() if before is not None else []
+        if before is not None and len(words) <= 4 and not any(w in _AUXILIARIES or w.endswith("ed") for w in words):
+            return before  # (a clause before the aside is content: "The plan failed, though, said Smith")
     if (
         cue.match is not None
         and last in {"", ",", '"'}
@@ -1148,6 +1187,14 @@ def _name_in_apposition(norm: str, sent_start: int, comma: int) -> tuple[int, in
 _NOT_APPOSITIVE = _LEADING_DROP | frozenset(
     "for with by from to about among however too though although meanwhile moreover furthermore nevertheless "
     "nonetheless instead in on at after before during like unlike despite".split()
+)
+
+
+# a short adverbial aside right before the cue: ", though,", ", in turn,", ", for their part,"
+_ADVERB_ASIDE = re.compile(
+    r"(?<=\w),\s*(?:though|however|too|also|meanwhile|moreover|nevertheless|nonetheless|instead|in turn|in "
+    r"response|in addition|for (?:his|her|their|its) part|at the time|in a statement),$",
+    re.IGNORECASE,
 )
 
 
