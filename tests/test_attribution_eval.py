@@ -446,3 +446,18 @@ def test_adverbial_aside_after_a_plain_subject_is_not_an_inversion():
 def test_inverted_source_name_is_named():
     assert ("source.named", "Smith") in _kinds("The plan failed, though, said Smith.")
     assert ("source.named", "Ailes") not in _kinds("The anchor announced Ailes' death to his audience.")
+
+
+def test_post_cue_source_stops_before_the_clause_that_follows():
+    # the source of "According to" ran on into the sentence's own clause ("Reuters, it failed")
+    assert _sources("According to Reuters, it failed.") == ["Reuters"]
+    assert _sources("According to the New York Police Department, it does not keep statistics.") == [
+        "the New York Police Department"]
+    # a short aside about the source still belongs to it
+    assert "Wendy R. Weiser, director of the Democracy Program at Acme Inc." in _sources(
+        "The plan is bad, said Wendy R. Weiser, director of the Democracy Program at Acme Inc.")
+
+
+def test_pronoun_after_a_post_cue_is_a_pronoun_source():
+    # seed 000: "According to him, this surpasses ..." had a source phrase but no kind
+    assert ("source.pronoun", "him") in _kinds('According to him, this "surpasses the number of children killed."')

@@ -241,6 +241,8 @@ def _named_source(text: str, sent: Sentence, cue: Match, before_end: int) -> tup
         if end - start <= 4 and text[start:end].lower() in _PRONOUNS:
             return start, end, "source.pronoun"
     if cue.text.lower() in _POST_CUES:
+        if (pron := _PRONOUN_AFTER.match(text, cue.end, sent.end)) is not None:
+            return pron.start(1), pron.end(1), "source.pronoun"  # "According to him, ..."
         return _post_name(text, sent, cue)
     # "Ismail Haniyeh, the chief of ..., said": the subject is the name the appositive describes
     if before_end > lo and text[before_end - 1] == "," and (appos := _APPOSITIVE_NAME.search(text, lo, cue.start)):
@@ -320,6 +322,7 @@ def _last_token(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+_PRONOUN_AFTER = re.compile(r"\s+(him|her|them)\b")
 _POST_NAME = re.compile(r"[\s,]*(?:the\s+)?((?:[A-Z][\w'.-]*)(?:\s+(?:of\s+)?[A-Z][\w'.-]*)*)")
 
 
@@ -1374,6 +1377,7 @@ _APPOSITIVE_STOP = frozenset(
     "until after before whether".split()
 )
 _DASH = re.compile(r"\s[-\u2013\u2014]\s|\u2014")
+_CLAUSE_SUBJECTS = frozenset("it he she they we i you this there".split())
 _FINITE_REPORTS = frozenset("said says told tells added adds reported reports wrote writes noted notes".split())
 
 
@@ -1385,8 +1389,13 @@ def _appositive_end(norm: str, sent: Sentence, after_comma: int, end: int) -> in
     if not words or len(words) > _APPOSITIVE_AFTER_MAX or '"' in rest or _DASH.search(rest):
         return end
     first = words[0].lower().strip(",")
-    if first in _APPOSITIVE_STOP or first in _FINITE_REPORTS or first.endswith("ing"):
-        return end  # "Reuters, citing two sources, said ...": the rest is the sentence's own clause
+    if (
+        first in _APPOSITIVE_STOP
+        or first in _CLAUSE_SUBJECTS
+        or first.endswith("ing")
+        or first in _FINITE_REPORTS
+    ):
+        return end  # "Reuters, citing two sources, said ...", "According to Reuters, it failed": a clause follows
     stop = sent.end
     while stop > after_comma and norm[stop - 1] in "\"' ":
         stop -= 1
