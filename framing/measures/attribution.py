@@ -67,8 +67,9 @@ _TOKEN = re.compile(r"[\w'-]+")
 _CAP = r"[A-Z][\w'.-]*"
 _NAME_JOIN = r"\s+(?:(?:al-|bin|ibn|de|van|von|of|the)\s+)*"
 _NAME = re.compile(_CAP + "(?:" + _NAME_JOIN + _CAP + ")*")
-# a lower-case particle that opens a name ("bin Abdulrahman", "van Hollen"), right before its capitalised part
+# a possessive ending: "Trump's", "Hamas'"
 _POSSESSIVE_END = re.compile(r"(?<=\w)(?:'s|’s|(?<=s)'|(?<=s)’)$")
+# a lower-case particle that opens a name ("bin Abdulrahman", "van Hollen"), right before its capitalised part
 _LEADING_PARTICLE = re.compile(r"(?<![\w'-])(?:bin|ibn|van|von|de|al)\s$")
 _QUOTE = re.compile(r'"([^"\n]+)"')
 # "Ismail Haniyeh, the chief of ...": a name followed by a descriptive appositive
@@ -285,7 +286,7 @@ def _common_word(text: str, word: str) -> bool:
     ("Meanwhile", "Here's"), or one the article also writes in lower case ("Opponents of the plan say": the
     article speaks of "opponents" elsewhere; "Trump" it never writes "trump")."""
     low = word.lower()
-    if low in _NOT_NAMES or low.removesuffix("'s") in _NOT_NAMES | _CONTRACTED:
+    if low in _NOT_NAMES or low.removesuffix("'s") in _NOT_NAME_HEADS:
         return True
     if _ORG.fullmatch(word):
         return False  # "Police said": an official body, however the article writes it elsewhere
@@ -304,6 +305,7 @@ def _in_word(ch: str) -> bool:
 
 # sentence openers that are contractions or pronoun-like words, not names ("Let's", "Here's", "Who")
 _CONTRACTED = frozenset("let here there that what who where how why just other using".split())
+_NOT_NAME_HEADS = _NOT_NAMES | _CONTRACTED
 
 
 def _last_token(text: str, lo: int, hi: int) -> tuple[int, int] | None:

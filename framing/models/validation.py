@@ -31,7 +31,7 @@ from sklearn.preprocessing import StandardScaler
 
 from framing.models.features import LexiconFeatures
 from framing.models.model import Model, normalise_for_model
-from framing.models.tasks import TASKS, Task, load_split
+from framing.models.tasks import TASKS, Task, dataset_dir, load_split
 from framing.models.train import classification_report, evaluate_model, headline, train_model, train_task
 from framing.validation.base import PRF, EvalResult
 
@@ -120,7 +120,6 @@ def _rules_attributed(task: Task, data_root: Path) -> dict[str, Any]:
     """framing's attribution rules as a sentence flag on the ``attributed`` dev sentences: a sentence is
     attributed when the rules find a cue in it (the rules run on whole articles, as in scoring)."""
     from framing.datasets.polnear import attributed_sentences
-    from framing.models.tasks import dataset_dir
     from framing.validation.attribution import predict
 
     gold, pred = [], []
