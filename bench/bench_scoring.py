@@ -7,7 +7,7 @@ Articles outside the timed region, then times on one core, on the same articles 
     vader       vaderSentiment SentimentIntensityAnalyzer().polarity_scores(text) per article (raw text)
     tokenizer   re.findall(r"\\w+", text) per article (raw text)
     score       Scorer(models=False).score(article) per pre-read article (lexicons + rules + evidence)
-    read+score  framing.reading.article_from_text(text, ...) + the same scoring, from the raw text
+    read+score  framing.io.article_from_text(text, ...) + the same scoring, from the raw text
     score+models  Scorer().score(article): the same plus the trained models available on this machine
 
 The rows are interleaved: each runs on a chunk of 25 articles before the next chunk, so all rows see the same
@@ -114,7 +114,7 @@ def load(data: Path, n: int) -> tuple[list[Any], list[Any], dict[str, int]]:
     to an English framing Article. Conversion happens here, outside any timed region."""
     from framing.datasets.allsides import iter_allsides
     from framing.errors import InputError
-    from framing.reading import article_from_text
+    from framing.io import article_from_text
 
     records, articles = [], []
     skipped = {"conversion_error": 0, "not_english": 0}
@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         sys.exit("bench_scoring: vaderSentiment is not installed; `.venv/bin/pip install vaderSentiment` (baseline 1)")
 
     import framing
-    from framing.reading import article_from_text
+    from framing.io import article_from_text
 
     pinning = _pin_one_core()
     print(f"{pinning}; loading the first {args.n} usable articles from {files} ...", file=sys.stderr)

@@ -16,9 +16,10 @@ from framing._version import __version__
 
 if TYPE_CHECKING:
     from framing.article import Article, OutletInfo
+    from framing.corpus import score_corpus
     from framing.evidence import Evidence
-    from framing.reading import read_articles
-    from framing.scoring import ArticleScore, Scorer, score, score_corpus
+    from framing.io import read_articles
+    from framing.scoring import ArticleScore, Scorer, score
 
 __all__ = [
     "Article",
@@ -36,11 +37,11 @@ _LAZY = {
     "Article": "framing.article",
     "OutletInfo": "framing.article",
     "Evidence": "framing.evidence",
-    "read_articles": "framing.reading",
+    "read_articles": "framing.io",
     "ArticleScore": "framing.scoring",
     "Scorer": "framing.scoring",
     "score": "framing.scoring",
-    "score_corpus": "framing.scoring",
+    "score_corpus": "framing.corpus",
 }
 
 

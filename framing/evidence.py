@@ -5,11 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["DIMENSIONS", "MODEL_DIMENSION", "Evidence"]
+__all__ = ["DIMENSIONS", "EVIDENCE_COLUMNS", "MODEL_DIMENSION", "Evidence"]
 
 DIMENSIONS = ("word_choice", "attribution", "hedging")
 #: Dimension of the trained models' sentence probabilities (weight = probability, not a lexicon weight).
 MODEL_DIMENSION = "model"
+#: Columns of an evidence table: the article id, then the fields of :class:`Evidence`.
+EVIDENCE_COLUMNS = [
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "dimension",
+    "category",
+    "weight",
+    "entry",
+    "negated",
+    "note",
+]
 
 
 @dataclass(frozen=True, slots=True)

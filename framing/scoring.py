@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
@@ -21,19 +21,21 @@ from typing import Any
 
 from framing._version import __version__
 from framing.article import Article
-from framing.clean import changes_words
 from framing.evidence import Evidence
-from framing.lexicon import BUNDLED, Lexicon, PhraseMatcher, SharedScan, bundled_lexicon, load_lexicon, prepare_text
+from framing.io.normalise import changes_words
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
+from framing.measures.naming import find_naming, summarise_naming
 from framing.measures.readability import measure_readability
 from framing.measures.sentiment import measure_sentiment, sentence_scores, sentiment_table
 from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
-from framing.sentences import Sentence, count_words, split_sentences
-from framing.termpacks import NamingMatcher, TermPack, bundled_termpacks, load_termpack, summarise_naming
+from framing.text.lexicon import BUNDLED, Lexicon, bundled_lexicon, load_lexicon
+from framing.text.matcher import PhraseMatcher, SharedScan, prepare_text
+from framing.text.sentences import Sentence, count_words, split_sentences
+from framing.text.termpacks import NamingMatcher, TermPack, bundled_termpacks, load_termpack
 
-__all__ = ["ArticleScore", "Scorer", "score", "score_corpus"]
+__all__ = ["ArticleScore", "Scorer", "highlight_html", "score"]
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,10 @@ class ArticleScore:
         """Evidence as a pandas DataFrame (one row per item)."""
         import pandas as pd
 
+        from framing.evidence import EVIDENCE_COLUMNS
+
         rows = [{"article_id": self.article.id, **e.to_dict()} for e in self.evidence]
-        return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
+        return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
     def _repr_html_(self) -> str:
         a = self.article
@@ -156,21 +160,6 @@ def highlight_html(text: str, sentence: Sentence, evidence: Sequence[Evidence], 
         pos = e.end
     out.append(escape(text[pos : sentence.end]))
     return "".join(out)
-
-
-_EVIDENCE_COLUMNS = [
-    "article_id",
-    "sentence",
-    "start",
-    "end",
-    "text",
-    "dimension",
-    "category",
-    "weight",
-    "entry",
-    "negated",
-    "note",
-]
 
 
 class Scorer:
@@ -239,7 +228,7 @@ class Scorer:
         word_ev, word_m = measure_word_choice(text, sentences, matches, n_words, res.word_choice_categories)
         tones = sentence_scores(text, sentences, prepared, sentiment_hits)  # also the models' tone feature
         sent_ev, sent_m = measure_sentiment(text, sentences, scores=tones)
-        word_ev = word_ev + naming.find(text, sentences, prepared, hits=naming_hits) + sent_ev
+        word_ev = word_ev + find_naming(naming, text, sentences, prepared, hits=naming_hits) + sent_ev
         word_m.update(sent_m)
         read_m = measure_readability(text, sentences, n_words)
         metrics: dict[str, float] = {"n_words": float(n_words), "n_sentences": float(len(sentences))}
@@ -354,59 +343,3 @@ def score(article: Article, *, scorer: Scorer | None = None) -> ArticleScore:
         scorer: A configured :class:`Scorer` (custom lexicons); the default one otherwise.
     """
     return (scorer or _default_scorer()).score(article)
-
-
-def score_corpus(
-    articles: Iterable[Article], *, scorer: Scorer | None = None, progress: bool = False
-) -> tuple[Any, Any]:
-    """Score many articles into two DataFrames.
-
-    Args:
-        articles: Articles (an iterator is consumed once).
-        scorer: A configured :class:`Scorer`.
-        progress: Show a progress bar on stderr.
-
-    Returns:
-        ``(articles_df, evidence_df)``: one row per article (metadata, metrics, error) and one row per
-        evidence item (``article_id`` links them).
-    """
-    import pandas as pd
-
-    rows: list[dict[str, Any]] = []
-    ev_frames: list[dict[str, Any]] = []
-    items: Iterable[Article] = articles
-    if progress:
-        from rich.progress import track
-
-        items = track(articles, description="scoring", transient=True)
-    for art in items:
-        s = score(art, scorer=scorer)
-        rows.append(_article_row(s))
-        ev_frames.extend({"article_id": art.id, **e.to_dict()} for e in s.evidence)
-    return pd.DataFrame(rows), pd.DataFrame(ev_frames, columns=_EVIDENCE_COLUMNS)
-
-
-def _article_row(s: ArticleScore) -> dict[str, Any]:
-    a = s.article
-    o = a.outlet
-    return {
-        "id": a.id,
-        "source_path": a.source_path,
-        "title": a.title,
-        "date": a.date,
-        "url": a.url,
-        "outlet": o.name,
-        "outlet_publisher": o.publisher,
-        "outlet_wire": o.wire,
-        "outlet_country": o.country,
-        "outlet_ownership": o.ownership,
-        "outlet_how": "; ".join(o.how),
-        "outlet_confidence": o.confidence,
-        "language": a.language,
-        "n_sentences": len(s.sentences),
-        "n_words": s.n_words,
-        **{k: v for k, v in s.metrics.items() if k not in {"n_words", "n_sentences"}},
-        **{f"naming.{k}": v["dominant"] for k, v in sorted(s.naming.items())},
-        **{f"meta.{k}": v for k, v in a.meta.items()},
-        "error": s.error,
-    }

@@ -418,9 +418,14 @@ def test_two_names_joined_by_and_are_both_named_sources():
             "called Wednesday for continuing negotiations.")  # fmt: skip
     assert _sources(text) == [text[: text.index(" called")]]
     named = [name for kind, name in _kinds(text) if kind == "source.named"]
-    assert named == ["Qatari Prime Minister Mohammed bin Abdulrahman Al Thani", "U.S. Secretary of State Antony Blinken"]
+    assert named == [
+        "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani",
+        "U.S. Secretary of State Antony Blinken",
+    ]
     assert [n for k, n in _kinds("Hamas and Iran blamed Israel for the killing.") if k == "source.named"] == [
-        "Hamas", "Iran"]
+        "Hamas",
+        "Iran",
+    ]
     # a place inside an anonymous source is not a second name
     assert ("source.named", "Cairo") not in _kinds("Officials in Cairo and Doha said it failed.")
     sebelius = "Health and Human Services Secretary Kathleen Sebelius said Wednesday that it was bad."
@@ -452,10 +457,12 @@ def test_post_cue_source_stops_before_the_clause_that_follows():
     # the source of "According to" ran on into the sentence's own clause ("Reuters, it failed")
     assert _sources("According to Reuters, it failed.") == ["Reuters"]
     assert _sources("According to the New York Police Department, it does not keep statistics.") == [
-        "the New York Police Department"]
+        "the New York Police Department"
+    ]
     # a short aside about the source still belongs to it
     assert "Wendy R. Weiser, director of the Democracy Program at Acme Inc." in _sources(
-        "The plan is bad, said Wendy R. Weiser, director of the Democracy Program at Acme Inc.")
+        "The plan is bad, said Wendy R. Weiser, director of the Democracy Program at Acme Inc."
+    )
 
 
 def test_pronoun_after_a_post_cue_is_a_pronoun_source():

@@ -46,9 +46,11 @@ def test_category_fires(sentence: str, category: str, text: str | None):
 
 
 def test_self_reference_needs_the_articles_outlet():
-    from framing.reading import article_from_text
+    from framing.io import article_from_text
 
-    art = article_from_text("The talks stalled, a diplomatic source told Sputnik on Monday.", id="t", meta={"outlet": "Sputnik"})
+    art = article_from_text(
+        "The talks stalled, a diplomatic source told Sputnik on Monday.", id="t", meta={"outlet": "Sputnik"}
+    )
     assert ("source.self", "Sputnik") in [(e.category, e.text) for e in framing.score(art).evidence]
 
 

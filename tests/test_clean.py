@@ -1,4 +1,6 @@
-from framing.clean import clean_text, normalise_text, parse_date
+from framing.io.clean import clean_text
+from framing.io.dates import parse_date
+from framing.io.normalise import normalise_text
 
 
 def removed_reasons(c):
@@ -122,7 +124,7 @@ def test_changes_words_is_exact_where_it_says_no_change():
     of change (random texts over an alphabet of every character normalise_text touches)."""
     import random
 
-    from framing.clean import _CHAR_MAP, changes_words
+    from framing.io.normalise import _CHAR_MAP, changes_words
 
     touched = [chr(c) for c in _CHAR_MAP] + ["\r", "\n", "\x0c", "\x1d", "\x85", "\x00", "`", "'", " "]
     alphabet = touched + list("ab .\u00e9\u2014\u2028")

@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.actors import load_actor_set, statements
 from framing.compare import (
     DEFAULT_METRICS,
     MISSING_GROUP,
@@ -39,7 +38,9 @@ from framing.compare import (
     tokenize,
     with_date_bucket,
 )
+from framing.compare.actors import statements
 from framing.resources import example_corpus_dir
+from framing.text.actors import load_actor_set
 
 # An actor set and a term pack for the fictional actors of the bundled example corpus.
 EXAMPLE_ACTORS = """schema: framing-actors/1

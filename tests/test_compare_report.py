@@ -23,14 +23,31 @@ def compare(*args: str) -> None:
 @pytest.fixture(scope="module")
 def example_report(tmp_path_factory, example_dir: Path) -> Path:
     out = tmp_path_factory.mktemp("report")
-    compare(str(example_dir), "--outlets", str(example_dir / "outlets.yaml"), "--actors",
-            str(example_dir / "actors.yaml"), "--termpack", str(example_dir / "termpack.yaml"), "--out", str(out))
+    compare(
+        str(example_dir),
+        "--outlets",
+        str(example_dir / "outlets.yaml"),
+        "--actors",
+        str(example_dir / "actors.yaml"),
+        "--termpack",
+        str(example_dir / "termpack.yaml"),
+        "--out",
+        str(out),
+    )
     return out
 
 
 def test_report_folder(example_report: Path):
-    for name in ("index.html", "articles.csv", "evidence.csv", "group_summary.csv", "pairwise.csv", "terms.csv",
-                 "actors.csv", "figure_claims.csv"):
+    for name in (
+        "index.html",
+        "articles.csv",
+        "evidence.csv",
+        "group_summary.csv",
+        "pairwise.csv",
+        "terms.csv",
+        "actors.csv",
+        "figure_claims.csv",
+    ):
         assert (example_report / name).is_file(), name
     figures = sorted(p.name for p in (example_report / "figures").glob("*.png"))
     assert {"outlet_profile.png", "metric_heatmap.png", "voice_share.png", "hedged_claims.png"} <= set(figures)
@@ -67,8 +84,16 @@ def _chromium() -> str | None:
     return found
 
 
-_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def test_report_renders_in_chromium(example_report: Path, tmp_path: Path):
@@ -83,16 +108,24 @@ def test_report_renders_in_chromium(example_report: Path, tmp_path: Path):
     )
     (example_report / "probe.html").write_text(probe)
     base = [chromium, *_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*base, "--virtual-time-budget=10000", "--dump-dom", (example_report / "probe.html").as_uri()],
-                         capture_output=True, text=True, timeout=120).stdout
+    dom = subprocess.run(
+        [*base, "--virtual-time-budget=10000", "--dump-dom", (example_report / "probe.html").as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     body = re.search(r"<body[^>]*>", dom)
     assert body is not None, "chromium printed no DOM"
     images = int(re.search(r'data-images="(\d+)"', body.group()).group(1))
     broken = int(re.search(r'data-broken="(\d+)"', body.group()).group(1))
     assert images >= 7 and broken == 0
     shot = tmp_path / "report.png"
-    subprocess.run([*base, "--window-size=1300,4000", f"--screenshot={shot}", (example_report / "index.html").as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [*base, "--window-size=1300,4000", f"--screenshot={shot}", (example_report / "index.html").as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.stat().st_size > 100_000
 
 
@@ -110,8 +143,13 @@ def test_seed_report_shows_the_framing_differences(seeds_dir: Path, tmp_path: Pa
     assert by[("001", "Nearly 32,000 Palestinian")]["sources"] == ""
     with (tmp_path / "seeds" / "articles.csv").open() as fh:
         naming = {r["id"][:3]: r["naming.israel-palestine:hamas"] for r in csv.DictReader(fh)}
-    assert naming == {"000": "militant_group", "001": "palestinian_group", "002": "palestinian_movement",
-                      "003": "palestinian_group", "004": "militants"}
+    assert naming == {
+        "000": "militant_group",
+        "001": "palestinian_group",
+        "002": "palestinian_movement",
+        "003": "palestinian_group",
+        "004": "militants",
+    }
     assert "diplomatic source" in html
 
 
@@ -120,7 +158,8 @@ def test_group_by_date_bucket_and_unknown_column(tmp_path: Path, example_dir: Pa
     with (tmp_path / "m" / "articles.csv").open() as fh:
         months = {r["date_month"] for r in csv.DictReader(fh)}
     assert months == {"2025-04", "2025-06", "2025-09"}
-    r = CliRunner().invoke(main, ["compare", str(example_dir / "txt"), "--by", "colour", "--out", str(tmp_path / "x"),
-                                  "--no-progress"])
+    r = CliRunner().invoke(
+        main, ["compare", str(example_dir / "txt"), "--by", "colour", "--out", str(tmp_path / "x"), "--no-progress"]
+    )
     assert r.exit_code == 2 and "cannot group by 'colour'" in r.output
     assert not (tmp_path / "x" / "articles.csv").exists()

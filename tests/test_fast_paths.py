@@ -17,20 +17,12 @@ from helpers import EXAMPLE
 
 from framing import read_articles
 from framing.evidence import Evidence
-from framing.lexicon import (
-    BUNDLED,
-    Lexicon,
-    LexiconEntry,
-    Match,
-    MultiPhraseMatcher,
-    PhraseMatcher,
-    SharedScan,
-    bundled_lexicon,
-    prepare_text,
-)
 from framing.measures import readability, sentiment
-from framing.sentences import Sentence, count_words, split_sentences
-from framing.termpacks import NamingMatcher, bundled_termpacks
+from framing.measures.naming import find_naming
+from framing.text.lexicon import BUNDLED, Lexicon, LexiconEntry, bundled_lexicon
+from framing.text.matcher import Match, MultiPhraseMatcher, PhraseMatcher, SharedScan, prepare_text
+from framing.text.sentences import Sentence, count_words, split_sentences
+from framing.text.termpacks import NamingMatcher, bundled_termpacks
 
 
 @cache
@@ -206,7 +198,7 @@ def test_shared_scan_gives_each_matcher_its_own_result():
         assert shared == sentiment.measure_sentiment(t, sents, prep)
         given = sentiment.sentence_scores(t, sents, prep, sentiment_hits)
         assert shared == sentiment.measure_sentiment(t, sents, scores=given)
-        assert naming.find(t, sents, prep, hits=naming_hits) == naming.find(t, sents, prep)
+        assert find_naming(naming, t, sents, prep, hits=naming_hits) == find_naming(naming, t, sents, prep)
         assert multi.find(t) == [PhraseMatcher([bundled_lexicon(n)]).find(t) for n in ("hedges", "boosters")]
 
 

@@ -10,7 +10,7 @@ from framing.datasets.sfu import join_tokens, read_sfu, read_sfu_review, split_o
 from framing.datasets.wikiweasel import read_wikiweasel, split_of
 from framing.errors import InputError
 from framing.measures.hedging import measure_hedging
-from framing.sentences import Sentence
+from framing.text.sentences import Sentence
 from framing.validation.hedging import _matcher, evaluate, hedged_flags
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

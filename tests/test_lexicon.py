@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from framing.errors import LexiconError
-from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon, inflect, load_lexicon
+from framing.text.lexicon import BUNDLED, bundled_lexicon, inflect, load_lexicon
+from framing.text.matcher import PhraseMatcher
 
 HEAD = "# name: mine\n# version: 0.1.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from framing.catalog import build_manifest, manifest_path
+from framing.text.catalog import build_manifest, manifest_path
 
 
 def test_manifest_matches_files():
@@ -14,7 +14,7 @@ def test_manifest_matches_files():
     for old, new in zip(committed["files"], current["files"], strict=True):
         assert old == new, (
             f"{new['file']} changed without a manifest update (run: python -c "
-            "'from framing.catalog import write_manifest; write_manifest()' and bump the file's version)"
+            "'from framing.text.catalog import write_manifest; write_manifest()' and bump the file's version)"
         )
 
 

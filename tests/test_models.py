@@ -16,9 +16,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline, make_union
 
+from framing.cli.train import evaluate, train
 from framing.errors import FramingError
 from framing.models import LexiconFeatures, ModelFileError, load_default_models, load_model, save_model
-from framing.models.cli import evaluate, train
 from framing.models.format import read_header
 from framing.models.tasks import detokenize, lean_text
 from framing.models.train import train_model

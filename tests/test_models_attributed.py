@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from framing.cli.train import evaluate, train
 from framing.datasets.polnear import attributed_sentences
-from framing.models.cli import evaluate, train
 from framing.models.tasks import TASKS, load_split
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -35,7 +35,10 @@ def _sample(root: Path) -> Path:
 def test_sentences_are_labelled_by_the_gold_cues_they_hold(tmp_path: Path) -> None:
     (art,) = attributed_sentences(_sample(tmp_path) / "polnear", "dev")
     assert [art.text[a:b] for a, b in art.spans] == [
-        "Officials said the vote was fair.", "Turnout was low in the north.", '"We won," said Dana Rusk.']
+        "Officials said the vote was fair.",
+        "Turnout was low in the north.",
+        '"We won," said Dana Rusk.',
+    ]
     assert art.attributed == (True, False, True)
     texts, labels = load_split(TASKS["attributed"], tmp_path, "dev")
     assert labels == ["attributed", "none", "attributed"] and texts[1] == "Turnout was low in the north."
@@ -68,7 +71,7 @@ def test_cli_trains_and_evaluates_on_a_polnear_sample(tmp_path: Path, monkeypatc
 
 @pytest.mark.skipif(not (SHARED / "polnear" / "dev").is_dir(), reason=f"PolNeAR not found at {SHARED / 'polnear'}")
 def test_rules_baseline_is_aligned_with_the_dev_sentences() -> None:
-    from framing.models.validation import _rules_attributed
+    from framing.validation.models import _rules_attributed
 
     task = TASKS["attributed"]
     rep = _rules_attributed(task, SHARED)

@@ -81,7 +81,7 @@ def test_rows_from_evidence_match_the_transformer_on_single_sentences() -> None:
 
 
 def test_sentence_probabilities_are_evidence_and_aggregated(seeds_dir: Path) -> None:
-    from framing.reading import read_articles
+    from framing.io import read_articles
 
     art = next(read_articles([seed_path("004")]))
     on, off = Scorer().score(art), Scorer(models=False).score(art)

@@ -48,7 +48,7 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     code = (
-        "import framing.resources as r; from framing.lexicon import bundled_lexicon;"
+        "import framing.resources as r; from framing.text.lexicon import bundled_lexicon;"
         "from framing.outlets import load_outlet_table;"
         f"assert str(r.lexicon_dir()).startswith({str(site)!r}), r.lexicon_dir();"
         "print(bundled_lexicon('hedges').ref, len(load_outlet_table()))"

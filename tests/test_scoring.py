@@ -8,8 +8,8 @@ import pytest
 from helpers import OUTLET_KEYS, RECORD_KEYS
 
 import framing
-from framing.reading import article_from_text
-from framing.sentences import split_sentences
+from framing.io import article_from_text
+from framing.text.sentences import split_sentences
 
 
 def scored(text: str, **meta) -> framing.ArticleScore:
@@ -155,6 +155,8 @@ def test_attribution_fast_paths_match_the_plain_rules():
     import re
 
     from framing.measures import attribution as at
+    from framing.measures.attribution import _words as shared
+    from framing.measures.attribution import cues, kinds, outlets, quotes, subjects
 
     rng = random.Random(7)
     bits = ["A", "Ab", "AB", "The", "the ", "Times", " News", "x", "t", "he", " ", "  ", "\n", "\u00a0", "-", "'", ".",
@@ -168,7 +170,7 @@ def test_attribution_fast_paths_match_the_plain_rules():
         pattern = at.OutletNames.build(names).pattern
         if pattern is None:
             continue
-        scan = at._OutletScan.of(pattern)
+        scan = outlets._OutletScan.of(pattern)
         assert scan.fast is not None
         for _ in range(5):
             t = text()
@@ -178,7 +180,7 @@ def test_attribution_fast_paths_match_the_plain_rules():
             assert scan.matches(t, s, e) == want, (names, t, s, e)
 
     marks = re.compile("''|[\"\u201c\u201d]|\n[ \t]*\n")
-    org = re.compile(r"\b(?:" + "|".join(at._ORG_WORDS) + r")\b")
+    org = re.compile(r"\b(?:" + "|".join(kinds._ORG_WORDS) + r")\b")
 
     def prev_word(t: str, lo: int, pos: int) -> str:
         i = pos
@@ -191,12 +193,12 @@ def test_attribution_fast_paths_match_the_plain_rules():
 
     for _ in range(3000):
         t = text(40).replace("Times", "\u201cA\u201d ").replace("News", "Army Inc Unionx")
-        assert at._quote_marks(t) == [m.span() for m in marks.finditer(t)], t
-        assert (at._ORG.search(t) is None) == (org.search(t) is None), t
+        assert quotes._quote_marks(t) == [m.span() for m in marks.finditer(t)], t
+        assert (kinds._ORG.search(t) is None) == (org.search(t) is None), t
         lo = rng.randint(0, len(t))
         hi = rng.randint(lo, len(t))
-        words = list(at._TOKEN.finditer(t, lo, hi))
-        assert at._last_token(t, lo, hi) == (words[-1].span() if words else None), (t, lo, hi)
-        assert at._prev_word(t, lo, hi) == prev_word(t, lo, hi), (t, lo, hi)
+        words = list(shared._TOKEN.finditer(t, lo, hi))
+        assert kinds._last_token(t, lo, hi) == (words[-1].span() if words else None), (t, lo, hi)
+        assert cues._prev_word(t, lo, hi) == prev_word(t, lo, hi), (t, lo, hi)
         start = max(lo, hi - 200)
-        assert at._subject(t, lo, hi) == at._subject_in(t, at._TOKEN_GAP.findall(t, start, hi), hi), (t, lo, hi)
+        assert subjects._subject(t, lo, hi) == subjects._subject_in(t, subjects._TOKEN_GAP.findall(t, start, hi), hi), (t, lo, hi)

@@ -10,7 +10,7 @@ import pytest
 from helpers import seed_path
 
 import framing
-from framing.sentences import split_sentences
+from framing.text.sentences import split_sentences
 
 # Opening words of every news paragraph (each must survive cleaning) and boilerplate that must not.
 NEWS = {

@@ -6,7 +6,7 @@ import pytest
 from helpers import seed_path
 
 import framing
-from framing.actors import actor_table
+from framing.compare.actors import actor_table
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,9 @@ def test_004_claims_hedged_and_anonymous_publication_sources(scored):
     s = scored("004")
     claim = in_sentence(s, "Hamas claims that more than 40 000 Gazans")
     assert ("cue.nonneutral", "claims") in claim and ("source.named", "Hamas") in claim
-    assert ("hedge.unverified", "It is impossible to confirm") in in_sentence(s, "It is impossible to confirm these data")
+    assert ("hedge.unverified", "It is impossible to confirm") in in_sentence(
+        s, "It is impossible to confirm these data"
+    )
     pub = in_sentence(s, "Sources of the publication say")
     assert ("source.anonymous", "Sources") in pub and ("source.media", "the publication") in pub
     assert ("source.anonymous", "White House official") in in_sentence(s, "a White House official told the FT")
@@ -64,9 +66,13 @@ def test_004_claims_hedged_and_anonymous_publication_sources(scored):
 
 @pytest.mark.parametrize(
     ("prefix", "variant", "label_fragment"),
-    [("000", "militant_group", "militant group"), ("001", "palestinian_group", "Palestinian group"),
-     ("002", "palestinian_movement", "Palestinian movement"), ("003", "palestinian_group", "Palestinian group"),
-     ("004", "militants", "militants")],
+    [
+        ("000", "militant_group", "militant group"),
+        ("001", "palestinian_group", "Palestinian group"),
+        ("002", "palestinian_movement", "Palestinian movement"),
+        ("003", "palestinian_group", "Palestinian group"),
+        ("004", "militants", "militants"),
+    ],
 )
 def test_how_hamas_is_named(scored, prefix, variant, label_fragment):
     naming = scored(prefix).naming["israel-palestine:hamas"]

@@ -4,7 +4,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.measures.sentiment import measure_sentiment, sentence_compound
-from framing.sentences import split_sentences
+from framing.text.sentences import split_sentences
 
 SENTENCES = [
     "The talks were a great success and everyone was happy.",

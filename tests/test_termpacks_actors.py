@@ -5,11 +5,13 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.actors import actor_table, load_actor_set, statements
+from framing.compare.actors import actor_table, statements
 from framing.errors import LexiconError
-from framing.reading import article_from_text
-from framing.sentences import split_sentences
-from framing.termpacks import NamingMatcher, load_termpack, summarise_naming
+from framing.io import article_from_text
+from framing.measures.naming import find_naming, summarise_naming
+from framing.text.actors import load_actor_set
+from framing.text.sentences import split_sentences
+from framing.text.termpacks import NamingMatcher, load_termpack
 
 PACK = """schema: framing-termpack/1
 name: demo
@@ -45,23 +47,41 @@ def pack(tmp_path: Path):
 
 
 def test_variants_context_metonym_and_dominant(pack):
-    text = ("Hamas militants fired rockets. The militant group said it would go on. The terror group was blamed. "
-            "Other militants were seen. Tel Aviv has not confirmed it. He flew to Tel Aviv.")
-    ev = NamingMatcher([pack]).find(text, split_sentences(text))
+    text = (
+        "Hamas militants fired rockets. The militant group said it would go on. The terror group was blamed. "
+        "Other militants were seen. Tel Aviv has not confirmed it. He flew to Tel Aviv."
+    )
+    ev = find_naming(NamingMatcher([pack]), text, split_sentences(text))
     assert [(e.text, e.entry.split(":")[1]) for e in ev] == [
-        ("militants", "group/militants"), ("terror group", "group/terrorists"), ("Tel Aviv", "government/capital")]
+        ("militants", "group/militants"),
+        ("terror group", "group/terrorists"),
+        ("Tel Aviv", "government/capital"),
+    ]
     # "The militant group said" has no 'hamas' in its sentence; "Other militants" neither; "to Tel Aviv" is a place
     naming = summarise_naming(ev)
-    assert naming["demo:group"] == {"dominant": "militants", "label": "militants", "counts": {"militants": 1, "terrorists": 1}}
+    assert naming["demo:group"] == {
+        "dominant": "militants",
+        "label": "militants",
+        "counts": {"militants": 1, "terrorists": 1},
+    }
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("schema: framing-termpack/1\nname: x\nversion: 1\nlicence: MIT\nconcepts: []\n", "non-empty list"),
-    ("schema: framing-termpack/1\nname: x\nversion: 1\nlicence: MIT\nconcepts:\n  - id: Bad\n    variants: []\n", "must match"),
-    ("schema: framing-termpack/1\nname: x\nversion: 1\nlicence: MIT\nconcepts:\n  - id: a\n    variants:\n"
-     "      - {id: v, patterns: [Upper Case]}\n", "lower-case"),
-    ("schema: framing-termpack/1\nname: x\nversion: 1\nconcepts: []\n", "licence"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("schema: framing-termpack/1\nname: x\nversion: 1\nlicence: MIT\nconcepts: []\n", "non-empty list"),
+        (
+            "schema: framing-termpack/1\nname: x\nversion: 1\nlicence: MIT\nconcepts:\n  - id: Bad\n    variants: []\n",
+            "must match",
+        ),
+        (
+            "schema: framing-termpack/1\nname: x\nversion: 1\nlicence: MIT\nconcepts:\n  - id: a\n    variants:\n"
+            "      - {id: v, patterns: [Upper Case]}\n",
+            "lower-case",
+        ),
+        ("schema: framing-termpack/1\nname: x\nversion: 1\nconcepts: []\n", "licence"),
+    ],
+)
 def test_malformed_termpack(tmp_path: Path, body: str, message: str):
     p = tmp_path / "bad.yaml"
     p.write_text(body)
@@ -77,10 +97,16 @@ def test_statements_and_actor_table(tmp_path: Path, pack):
     scorer = framing.Scorer(termpacks=[tmp_path / "pack.yaml"])
     art = article_from_text(
         "Hamas militants claimed that 40 people were killed. It is impossible to confirm these data. "
-        "A White House official said talks would go on. Hamas said it was ready.", id="a")
+        "A White House official said talks would go on. Hamas said it was ready.",
+        id="a",
+    )
     s = scorer.score(art)
     sts = statements(s)
-    assert [(st.sentence, st.nonneutral, st.hedged) for st in sts] == [(0, True, True), (2, False, False), (3, False, False)]
+    assert [(st.sentence, st.nonneutral, st.hedged) for st in sts] == [
+        (0, True, True),
+        (2, False, False),
+        (3, False, False),
+    ]
     table = actor_table([s], [aset]).set_index("actor")
     assert table.loc["grp", "statements"] == 2
     assert table.loc["grp", "nonneutral_share"] == 0.5 and table.loc["grp", "hedged_share"] == 0.5

@@ -69,7 +69,7 @@ class AllSidesArticle:
         return _CODES[self.lean]
 
     def meta(self) -> dict[str, str]:
-        """Metadata in the shape :func:`framing.reading.article_from_text` takes (``title, url, date, outlet,
+        """Metadata in the shape :func:`framing.io.article_from_text` takes (``title, url, date, outlet,
         byline``), without empty values."""
         d = {"title": self.title, "url": self.url, "date": self.date, "outlet": self.outlet, "byline": self.authors}
         return {k: v for k, v in d.items() if v}

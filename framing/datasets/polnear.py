@@ -247,14 +247,14 @@ _DOUBLED = re.compile("''")  # doubled apostrophes used as quotation marks (the 
 
 def quotes_in_place(text: str) -> str:
     """``text`` with curly quotes and apostrophes made straight and doubled apostrophes made double quotes, as
-    :func:`framing.clean.normalise_text` makes them, but keeping every offset: an opening ``''`` becomes
+    :func:`framing.io.normalise.normalise_text` makes them, but keeping every offset: an opening ``''`` becomes
     ``' "'``, a closing one ``'" '``.
 
     Example:
         >>> print(quotes_in_place("He said ''no'' and left."))
         He said  "no"  and left.
     """
-    from framing.clean import normalise_in_place
+    from framing.io.normalise import normalise_in_place
 
     text = normalise_in_place(text)
     return _DOUBLED.sub(lambda m: ' "' if m.end() < len(text) and text[m.end()].isalnum() else '" ', text)
@@ -267,7 +267,7 @@ class AttributedSentences:
     Attributes:
         doc: The annotated article (first annotator).
         text: The article text with :func:`quotes_in_place` applied (offsets unchanged).
-        spans: ``(start, end)`` of every non-empty sentence, from :func:`framing.sentences.split_sentences`.
+        spans: ``(start, end)`` of every non-empty sentence, from :func:`framing.text.sentences.split_sentences`.
         indices: Each sentence's index among all the article's sentences (empty ones included).
         attributed: Whether a gold cue overlaps the sentence.
     """
@@ -282,7 +282,7 @@ class AttributedSentences:
 def attributed_sentences(root: Path, split: str) -> list[AttributedSentences]:
     """PolNeAR as a sentence task: is an attribution cue in this sentence? (the ``attributed`` model's data).
 
-    Sentences are framing's own (:func:`framing.sentences.split_sentences` on :func:`quotes_in_place` text), so
+    Sentences are framing's own (:func:`framing.text.sentences.split_sentences` on :func:`quotes_in_place` text), so
     the labels fit the sentences the scorer sees; a sentence is attributed when it overlaps a gold cue span.
 
     Example (with the PolNeAR folder at hand; its dev split has 1,872 attributed sentences of 3,332)::
@@ -290,7 +290,7 @@ def attributed_sentences(root: Path, split: str) -> list[AttributedSentences]:
         arts = attributed_sentences(Path("../shared/data/polnear"), "dev")
         n_attributed = sum(sum(a.attributed) for a in arts)
     """
-    from framing.sentences import split_sentences
+    from framing.text.sentences import split_sentences
 
     out = []
     for doc in one_per_article(read_polnear(root, split)):

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
-from framing.sentences import Sentence
+from framing.text.sentences import Sentence
 
 _NEGATORS = frozenset({"not", "no", "never", "n't", "without", "hardly", "neither", "nor", "cannot", "none", "nobody"})
 _TOKEN = re.compile(r"n't|[\w'-]+")

@@ -32,9 +32,9 @@ import re
 from collections.abc import Sequence
 
 from framing.evidence import Evidence
-from framing.lexicon import Match
 from framing.measures._common import SentenceIndex, has_negator, is_number, next_token, prev_tokens
-from framing.sentences import Sentence
+from framing.text.matcher import Match
+from framing.text.sentences import Sentence
 
 __all__ = ["HEDGED_SENTENCE_MIN_WEIGHT", "WEASEL_WEIGHT", "measure_hedging"]
 

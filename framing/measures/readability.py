@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from framing.lexicon import ASCII_OR_SPACE
-from framing.sentences import Sentence
+from framing.text.matcher import ASCII_OR_SPACE
+from framing.text.sentences import Sentence
 
 __all__ = ["measure_readability", "syllables"]
 
@@ -103,7 +103,7 @@ def measure_readability(text: str, sentences: Sequence[Sentence], n_words: int) 
     """Return ``flesch_reading_ease``, ``flesch_kincaid_grade`` and ``words_per_sentence``.
 
     Example:
-        >>> from framing.sentences import split_sentences
+        >>> from framing.text.sentences import split_sentences
         >>> t = "The cat sat on the mat. It was happy."
         >>> round(measure_readability(t, split_sentences(t), 9)["flesch_reading_ease"], 1)
         108.3

@@ -20,8 +20,8 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from framing.evidence import Evidence
-from framing.lexicon import prepare_text
-from framing.sentences import Sentence
+from framing.text.matcher import prepare_text
+from framing.text.sentences import Sentence
 
 __all__ = [
     "SENTIMENT_THRESHOLD",
@@ -81,7 +81,7 @@ def _vader() -> _Vader:
 
 
 def sentiment_table() -> dict[str, tuple[int, str | None, bool]]:
-    """The sentiment automaton's table, for a :class:`framing.lexicon.SharedScan` with other matchers.
+    """The sentiment automaton's table, for a :class:`framing.text.matcher.SharedScan` with other matchers.
 
     One pass finds the sentiment words and every word that can modify one (booster, negation, ``*n't``). Keys
     are `` word `` (spaces mark word boundaries in the prepared text) and ``n't `` (any word ending so); values
@@ -115,7 +115,7 @@ def sentence_scores(
     the models' lexicon features, so the text is scored once.
 
     Example:
-        >>> from framing.sentences import split_sentences
+        >>> from framing.text.sentences import split_sentences
         >>> t = "What a wonderful day. It rained."
         >>> [(round(c, 3), w) for c, w in sentence_scores(t, split_sentences(t))]
         [(0.572, ['wonderful']), (0.0, [])]
@@ -243,7 +243,7 @@ def measure_sentiment(
         text: The article text.
         sentences: Its sentences, in text order.
         prepared: ``prepare_text(text)`` when the caller already has it.
-        hits: The hits of :func:`sentiment_table` in ``prepared`` from a :class:`framing.lexicon.SharedScan`
+        hits: The hits of :func:`sentiment_table` in ``prepared`` from a :class:`framing.text.matcher.SharedScan`
             (the text is scanned here otherwise).
         scores: :func:`sentence_scores` of the same sentences, when the caller already has them.
     """

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from framing.evidence import Evidence
-from framing.lexicon import Match
 from framing.measures._common import SentenceIndex, negated
-from framing.sentences import Sentence
+from framing.text.matcher import Match
+from framing.text.sentences import Sentence
 
 __all__ = ["WORD_CHOICE_LEXICONS", "measure_word_choice"]
 

@@ -26,7 +26,7 @@ import numpy as np
 from framing.evidence import MODEL_DIMENSION, Evidence
 from framing.models.features import rows_from_evidence
 from framing.models.model import Model, normalise_for_model
-from framing.sentences import Sentence
+from framing.text.sentences import Sentence
 
 __all__ = ["LEAN_CAVEAT", "CompiledModel", "ModelResult", "measure_models", "model_ref"]
 
@@ -100,7 +100,7 @@ class CompiledModel:
         Args:
             texts: The texts.
             lexicon_rows: Their lexicon features (:func:`~framing.models.features.rows_from_evidence`), if known.
-            normalised: The texts already went through :func:`framing.clean.normalise_text` (a cleaned article's
+            normalised: The texts already went through :func:`framing.io.normalise.normalise_text` (a cleaned article's
                 sentences), so only runs of whitespace need collapsing.
         """
         docs = [" ".join(t.split()) for t in texts] if normalised else [normalise_for_model(t) for t in texts]
@@ -232,7 +232,7 @@ def measure_models(
         tones: Compound sentiment per sentence (the lexicon block's tone feature).
         models: ``task -> (model, compiled)``; sentence models and an optional ``lean`` article model.
         lean_input: The article text as the lean model expects it (:func:`framing.models.tasks.lean_text`).
-        normalised: The sentences come from text already passed through :func:`framing.clean.normalise_text`.
+        normalised: The sentences come from text already passed through :func:`framing.io.normalise.normalise_text`.
     """
     texts = [s.text for s in sentences]
     out: list[Evidence] = []

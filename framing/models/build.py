@@ -68,8 +68,11 @@ def write_manifest(folder: Path | None = None) -> Path:
             "ships": task.shippable,
             "decision": LICENCE_DECISIONS[name],
             "dev_split": task.dev_name,
-            "target": {task.headline: task.target if task.target is not None else
-                       "above the F1 of the rule-based attribution flag on the same dev sentences"},
+            "target": {
+                task.headline: task.target
+                if task.target is not None
+                else "above the F1 of the rule-based attribution flag on the same dev sentences"
+            },
         }
         if name == "lean":
             e["licence_allows_shipping"] = True

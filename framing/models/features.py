@@ -5,7 +5,7 @@ evidence category the scorers know (``hedge.modal``, ``booster``, ``cue.nonneutr
 ``loaded.pejorative`` ...) the number of evidence items and their summed weight, the VADER-style sentence
 tone, and a few surface cues (length, quotation marks, first/second-person pronouns, exclamation and question
 marks, digits, all-capital words). The evidence is produced by the same code ``framing score`` uses
-(:class:`framing.lexicon.PhraseMatcher` and the ``measure_*`` functions), each text scored as one sentence.
+(:class:`framing.text.matcher.PhraseMatcher` and the ``measure_*`` functions), each text scored as one sentence.
 
 It follows the scikit-learn contract (``__init__`` only stores settings, ``fit`` returns ``self``, learned
 attributes end in ``_``, :meth:`~LexiconFeatures.get_feature_names_out`), so it combines with n-gram
@@ -35,12 +35,13 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.evidence import MODEL_DIMENSION
-from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
 from framing.measures.sentiment import sentence_compound
 from framing.measures.word_choice import measure_word_choice
-from framing.sentences import Sentence, count_words
+from framing.text.lexicon import BUNDLED, bundled_lexicon
+from framing.text.matcher import PhraseMatcher
+from framing.text.sentences import Sentence, count_words
 
 __all__ = ["RULE_CATEGORIES", "SURFACE_FEATURES", "LexiconFeatures", "lexicon_refs"]
 
@@ -74,7 +75,7 @@ SURFACE_FEATURES = (
 _WORDS = re.compile(r"[A-Za-z0-9][\w'-]*")
 _FIRST = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|I'm|we're|I've|we've)\b", re.IGNORECASE)
 _SECOND = re.compile(r"\b(?:you|your|yours|you're|you've)\b", re.IGNORECASE)
-_QUOTES = re.compile("[\"\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+_QUOTES = re.compile('["\u201c\u201d\u2018\u2019\u00ab\u00bb]')
 _CAPS = re.compile(r"\b[A-Z]{3,}\b")
 _LY = re.compile(r"\b[a-z]{3,}ly\b")
 _EST = re.compile(r"\b(?:most|least|[a-z]{3,}est)\b", re.IGNORECASE)

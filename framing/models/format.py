@@ -198,8 +198,13 @@ def load_model(path: str | Path) -> Model:
             config = dict(entry["config"])
             if kind == "lexicon":
                 blocks.append(
-                    Block(kind, config, mean=arrays[f"block{i}_mean"], scale=arrays[f"block{i}_scale"],
-                          categories=[str(c) for c in entry["categories"]])
+                    Block(
+                        kind,
+                        config,
+                        mean=arrays[f"block{i}_mean"],
+                        scale=arrays[f"block{i}_scale"],
+                        categories=[str(c) for c in entry["categories"]],
+                    )
                 )
             else:
                 bad = set(config) - set(VECTORIZER_KEYS)

@@ -27,7 +27,7 @@ from scipy import sparse
 from scipy.special import expit, softmax
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from framing.clean import normalise_text
+from framing.io.normalise import normalise_text
 from framing.models.features import LexiconFeatures
 
 __all__ = ["VECTORIZER_KEYS", "Block", "Model", "normalise_for_model"]
@@ -50,7 +50,7 @@ VECTORIZER_KEYS = (
 
 def normalise_for_model(text: str) -> str:
     """The text normalisation every model applies before its features: quotes/apostrophes/spaces as in
-    :func:`framing.clean.normalise_text`, and runs of whitespace collapsed to one space."""
+    :func:`framing.io.normalise.normalise_text`, and runs of whitespace collapsed to one space."""
     return " ".join(normalise_text(text).split())
 
 
@@ -223,9 +223,11 @@ class Model:
         """The ``n`` largest positive weights per class (for two classes: both directions), for inspection."""
         names = np.asarray(self.feature_names, dtype=object)
         out: dict[str, list[tuple[str, float]]] = {}
-        rows = [(str(self.classes_[1]), self.coef_[0]), (str(self.classes_[0]), -self.coef_[0])] if len(
-            self.classes_
-        ) == 2 else [(str(c), self.coef_[i]) for i, c in enumerate(self.classes_)]
+        rows = (
+            [(str(self.classes_[1]), self.coef_[0]), (str(self.classes_[0]), -self.coef_[0])]
+            if len(self.classes_) == 2
+            else [(str(c), self.coef_[i]) for i, c in enumerate(self.classes_)]
+        )
         for label, w in rows:
             idx = np.argsort(-w, kind="stable")[:n]
             out[label] = [(str(names[i]), round(float(w[i]), 4)) for i in idx]

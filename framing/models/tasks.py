@@ -234,7 +234,7 @@ def lean_text(text: str, title: str | None = None, outlet: str | None = None, au
         ...           outlet="Daily Planet - News", authors="Jane Roe")
         'reported that taxes rose. Follow . wrote it.'
     """
-    from framing.clean import clean_text
+    from framing.io.clean import clean_text
 
     body = clean_text(text, title=title).text if "\n" in text else text
     body = _BYLINE.sub(" ", body)

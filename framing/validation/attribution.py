@@ -30,10 +30,11 @@ from typing import Any
 
 from framing.datasets.polnear import PolnearDoc, PolnearSpan, one_per_article, quotes_in_place, read_polnear
 from framing.evidence import Evidence
-from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.outlets import load_outlet_table
-from framing.sentences import split_sentences
+from framing.text.lexicon import BUNDLED, bundled_lexicon
+from framing.text.matcher import PhraseMatcher
+from framing.text.sentences import split_sentences
 from framing.validation.base import PRF, EvalResult
 
 __all__ = ["evaluate", "evaluate_split", "predict"]

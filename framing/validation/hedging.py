@@ -1,7 +1,7 @@
 """Validity of the per-sentence "hedged" flag (``hedging.hedged_sentences``) against human annotations.
 
 Each sentence is scored through the same path users get: the bundled lexicons matched by
-:class:`framing.lexicon.PhraseMatcher`, then :func:`framing.measures.hedging.measure_hedging` on the sentence as
+:class:`framing.text.matcher.PhraseMatcher`, then :func:`framing.measures.hedging.measure_hedging` on the sentence as
 a one-sentence text. A sentence is predicted uncertain when ``hedged_sentences`` is 1.
 
 Datasets (dev portions only; the project's own deterministic splits):
@@ -25,9 +25,10 @@ from pathlib import Path
 
 from framing.datasets.sfu import read_sfu
 from framing.datasets.wikiweasel import read_wikiweasel
-from framing.lexicon import BUNDLED, PhraseMatcher, bundled_lexicon
 from framing.measures.hedging import HEDGED_SENTENCE_MIN_WEIGHT, measure_hedging
-from framing.sentences import Sentence
+from framing.text.lexicon import BUNDLED, bundled_lexicon
+from framing.text.matcher import PhraseMatcher
+from framing.text.sentences import Sentence
 from framing.validation.base import PRF, EvalResult
 
 __all__ = ["evaluate", "evaluate_sfu", "evaluate_wikiweasel", "hedged_flags", "prf"]

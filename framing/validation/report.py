@@ -29,7 +29,7 @@ TASKS = (
     "framing.validation.hedging",
     "framing.validation.word_choice",
     "framing.validation.sentiment",
-    "framing.models.validation",
+    "framing.validation.models",
 )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from framing.datasets.allsides import iter_allsides
 from framing.measures.sentiment import sentence_compound
-from framing.sentences import split_sentences
+from framing.text.sentences import split_sentences
 from framing.validation.base import PRF, EvalResult
 
 __all__ = ["evaluate"]

@@ -22,141 +22,16 @@ Example:
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from framing.article import RemovedLine
+from framing.io.dates import WEEKDAY_RE, date_from_url, parse_date
+from framing.io.normalise import normalise_text
 
-__all__ = ["CleanedText", "changes_words", "clean_text", "normalise_in_place", "normalise_text", "parse_date"]
-
-# --- character normalisation -------------------------------------------------------------------------------
-
-_CHAR_MAP = str.maketrans(
-    {
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
-        "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"', "\t": " ",
-    }
-)  # fmt: skip
-_DOUBLE_APOS = re.compile(r"''|``")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r" {2,}")
-# what normalise_text changes besides whitespace: mapped characters that are not spaces, control characters
-# (some of which str.split() would treat as spaces), doubled apostrophes
-_CHANGES_WORDS = re.compile(
-    "''|``|["
-    + "".join(re.escape(chr(c)) for c, v in _CHAR_MAP.items() if not (chr(c).isspace() and v == " "))
-    + r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-)
-
-
-def normalise_text(text: str) -> str:
-    """Normalise line ends, quotes, apostrophes and unusual spaces; strip every line.
-
-    Args:
-        text: Any text.
-
-    Returns:
-        The text with straight quotes (``"`` and ``'``), ``''`` turned into ``"``, plain spaces, ``\\n`` line ends.
-
-    Example:
-        >>> normalise_text("\u201cWar\u2019s time''\u00a0 now")
-        '"War\\'s time" now'
-    """
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP))
-    text = _DOUBLE_APOS.sub('"', text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-
-
-_ONE_FOR_ONE = {c: v for c, v in _CHAR_MAP.items() if isinstance(v, str) and len(v) == 1}
-
-
-def normalise_in_place(text: str) -> str:
-    """The one-for-one character replacements of :func:`normalise_text` (curly quotes and apostrophes, unusual
-    spaces), which keep every offset: for scoring a text whose annotations point into the original.
-
-    Example:
-        >>> print(normalise_in_place("\u201cIt\u2019s over\u201d"))
-        "It's over"
-    """
-    return text.translate(_ONE_FOR_ONE)
-
-
-def changes_words(text: str) -> bool:
-    """Whether :func:`normalise_text` would change ``text`` in more than its whitespace.
-
-    When it would not, ``normalise_text(text).split() == text.split()``: a consumer that collapses whitespace
-    anyway (the models) can skip the normalisation. One regex search, instead of a full normalisation.
-
-    Example:
-        >>> changes_words("Officials  said\u00a0no."), changes_words("\u201cNo\u201d")
-        (False, True)
-    """
-    return _CHANGES_WORDS.search(text) is not None
-
-
-# --- dates -------------------------------------------------------------------------------------------------
-
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
-_MONTH_RE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
-_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})"), "ymd"),
-    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), "ymd"),
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s*,?\s+(\d{{4}})\b", re.I), "dmy_name"),
-    (re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy_name"),
-    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), "dmy"),
-]
-
-
-def parse_date(text: str) -> str | None:
-    """Find the first calendar date in ``text`` and return it as ``YYYY-MM-DD``.
-
-    Numeric dates with dots are read day-first (``31.10.2023``), as European and Russian sites write them.
-
-    Example:
-        >>> parse_date("Published Date: 09:19 | 31 July 2024")
-        '2024-07-31'
-        >>> parse_date("11:48 GMT 31.10.2023") , parse_date("no date") is None
-        ('2023-10-31', True)
-    """
-    for pattern, kind in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            a, b, c = m.groups()
-            try:
-                if kind == "ymd":
-                    d = _dt.date(int(a), int(b), int(c))
-                elif kind == "dmy":
-                    d = _dt.date(int(c), int(b), int(a))
-                elif kind == "dmy_name":
-                    d = _dt.date(int(c), _MONTHS[b.lower().rstrip(".")], int(a))
-                else:
-                    d = _dt.date(int(c), _MONTHS[a.lower().rstrip(".")], int(b))
-            except (ValueError, KeyError):
-                continue
-            if 1900 <= d.year <= 2100:
-                return d.isoformat()
-    return None
-
+__all__ = ["CleanedText", "clean_text"]
 
 # --- line shapes -------------------------------------------------------------------------------------------
 
@@ -166,7 +41,7 @@ _ISO_STAMP = re.compile(
 )
 _CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}))?"
 _CLOCK_STAMP = re.compile(
-    rf"^(?:{_CLOCK}\s*[|,]?\s*)?(?:{_WEEKDAY_RE}\s*)?[\w ,./]*\d{{4}}(?:\s*[|,]?\s*{_CLOCK})?"
+    rf"^(?:{_CLOCK}\s*[|,]?\s*)?(?:{WEEKDAY_RE}\s*)?[\w ,./]*\d{{4}}(?:\s*[|,]?\s*{_CLOCK})?"
     r"\s*(?:\((?:updated|modified)[^)]*\))?$",
     re.I,
 )
@@ -175,7 +50,7 @@ _LABELLED_STAMP = re.compile(
     r"(?:\s+(?:date|on|at))?\s*[:|-]?\s*(.+)$",
     re.I,
 )
-_WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY_RE}\s", re.I)
+_WEEKDAY_LINE = re.compile(rf"^{WEEKDAY_RE}\s", re.I)
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _IMAGE_URL = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$|[/.](?:cdn\d*|img|images?|static|media)[./]", re.I
@@ -293,16 +168,6 @@ class _Line:
 # Where a publication date comes from, best first. Page-render dates ("weekday" lines above the headline)
 # are never candidates.
 _DATE_PRIORITY = ("header", "published", "first published", "posted", "created", "date", "iso", "clock", "url")
-
-
-def _date_from_url(url: str) -> str | None:
-    m = re.search(r"/(20\d{2}|19\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:/|\b)", url)
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-    except ValueError:
-        return None
 
 
 def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
@@ -452,7 +317,7 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
 
     # 7. Publication date by source priority.
     found = {label: d for label, d, _ in reversed(stamps) if d}
-    if out.url and (d := _date_from_url(out.url)):
+    if out.url and (d := date_from_url(out.url)):
         found.setdefault("url", d)
     for label in _DATE_PRIORITY:
         if label in found:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from framing.html_report import Figure, ReportSection, render_report
+from framing.report.html import Figure, ReportSection, render_report
 
 __all__ = ["REPORT_METRICS", "build_comparison_report"]
 
@@ -111,7 +111,6 @@ def build_comparison_report(
     """
     import pandas as pd
 
-    from framing.actors import figure_claims
     from framing.compare import (
         actor_comparison,
         compare_groups,
@@ -119,6 +118,9 @@ def build_comparison_report(
         text_frame,
         with_date_bucket,
     )
+    from framing.compare.actors import figure_claims
+    from framing.corpus import article_row as _article_row
+    from framing.evidence import EVIDENCE_COLUMNS as _EVIDENCE_COLUMNS
     from framing.plot import (
         HedgedClaimsDisplay,
         MetricHeatmapDisplay,
@@ -127,7 +129,6 @@ def build_comparison_report(
         TermContrastDisplay,
         VoiceShareDisplay,
     )
-    from framing.scoring import _EVIDENCE_COLUMNS, _article_row
 
     scores = list(scores)
     out = Path(out)

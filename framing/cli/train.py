@@ -27,15 +27,36 @@ def _fail(message: str) -> None:
 
 @click.command("train")
 @click.argument("task", type=_TASK)
-@click.option("--data", "data", type=click.Path(exists=True, path_type=Path), required=True,
-              help="The task's dataset folder (e.g. ../shared/data/babe) or the folder holding it.")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Model file to write (.npz). Default: <data home>/models/<TASK>.npz.")
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(exists=True, path_type=Path),
+    required=True,
+    help="The task's dataset folder (e.g. ../shared/data/babe) or the folder holding it.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Model file to write (.npz). Default: <data home>/models/<TASK>.npz.",
+)
 @click.option("--no-tune", is_flag=True, help="Use the default settings instead of searching the task's grid on dev.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, hidden=True,
-              help="Use only the first N train and dev items (quick checks).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format on stdout.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    hidden=True,
+    help="Use only the first N train and dev items (quick checks).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format on stdout.",
+)
 def train(task: str, data: Path, out: Path | None, no_tune: bool, limit: int | None, fmt: str) -> None:  # fmt: skip
     """Train the TASK model on its train portion, tuned on its dev portion, and save it (no pickle).
 
@@ -75,12 +96,23 @@ def train(task: str, data: Path, out: Path | None, no_tune: bool, limit: int | N
 
 @click.command("evaluate")
 @click.argument("task", type=_TASK)
-@click.option("--data", "data", type=click.Path(exists=True, path_type=Path), required=True,
-              help="The task's dataset folder or the folder holding it; the dev portion is evaluated.")
-@click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Model file. Default: the user-trained model, else the shipped one.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(exists=True, path_type=Path),
+    required=True,
+    help="The task's dataset folder or the folder holding it; the dev portion is evaluated.",
+)
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Model file. Default: the user-trained model, else the shipped one.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, hidden=True)
 def evaluate(task: str, data: Path, model_path: Path | None, fmt: str, limit: int | None) -> None:
     """Evaluate a TASK model on the dev portion: precision, recall and F1 per class, macro-F1, accuracy and
@@ -136,7 +168,7 @@ def _table(task: str, rep: dict[str, Any]) -> str:
 
 @click.group("models")
 def models_group() -> None:
-    """Train and evaluate framing's classifiers (standalone entry point: python -m framing.models.cli)."""
+    """Train and evaluate framing's classifiers (standalone entry point: python -m framing.cli.train)."""
 
 
 models_group.add_command(train)

@@ -6,32 +6,15 @@ the phrases that realise them. Each article then reports which variant it uses f
 documented in ``lexicons/termpacks/README.md`` so users can write packs for other topics.
 
 Example:
-    >>> from framing.termpacks import NamingMatcher, load_termpack
-    >>> from framing.sentences import split_sentences
-    >>> import pathlib, tempfile
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.yaml"
-    >>> _ = p.write_text('''schema: framing-termpack/1
-    ... name: demo
-    ... version: 1.0.0
-    ... licence: MIT
-    ... concepts:
-    ...   - id: group
-    ...     label: How the group is named
-    ...     variants:
-    ...       - {id: militants, label: militants, patterns: [militants], context: [hamas]}
-    ...       - {id: terrorists, label: terrorists, patterns: [terrorists, terror group]}
-    ... ''')
-    >>> text = "Hamas militants attacked. The terror group said so. Other militants left."
-    >>> ev = NamingMatcher([load_termpack(p)]).find(text, split_sentences(text))
-    >>> [(e.text, e.entry) for e in ev]
-    [('militants', 'demo@1.0.0:group/militants'), ('terror group', 'demo@1.0.0:group/terrorists')]
+    >>> from framing.text.termpacks import bundled_termpacks
+    >>> sorted(p.name for p in bundled_termpacks())
+    ['israel-palestine', 'russia-ukraine']
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,13 +22,11 @@ from typing import Any
 
 from framing._yaml import load_yaml_with_lines
 from framing.errors import LexiconError
-from framing.evidence import Evidence
-from framing.lexicon import Lexicon, LexiconEntry, MultiPhraseMatcher
-from framing.measures._common import SentenceIndex, prev_tokens
 from framing.resources import lexicon_dir
-from framing.sentences import Sentence
+from framing.text.lexicon import Lexicon, LexiconEntry
+from framing.text.matcher import MultiPhraseMatcher
 
-__all__ = ["Concept", "NamingMatcher", "TermPack", "Variant", "bundled_termpacks", "load_termpack", "summarise_naming"]
+__all__ = ["Concept", "NamingMatcher", "TermPack", "Variant", "bundled_termpacks", "load_termpack"]
 
 SCHEMA = "framing-termpack/1"
 _ID = re.compile(r"[a-z0-9_]+")
@@ -189,7 +170,7 @@ class NamingMatcher:
 
     def __init__(self, packs: Iterable[TermPack]) -> None:
         self.packs = tuple(packs)
-        self._variants: dict[tuple[str, str, str], tuple[TermPack, Concept, Variant]] = {}
+        self.variants: dict[tuple[str, str, str], tuple[TermPack, Concept, Variant]] = {}
         # one lexicon per pack, matched as separate groups (packs must not shadow each other's longer matches)
         # but in one automaton pass
         lexicons = []
@@ -200,80 +181,9 @@ class NamingMatcher:
                     category = f"naming.{concept.id}.{variant.id}"
                     for pattern in variant.patterns:
                         entries.append(LexiconEntry(pattern, category, 1.0, "", pack.name, pack.ref, 0))
-                        self._variants[(pack.ref, category, pattern)] = (pack, concept, variant)
+                        self.variants[(pack.ref, category, pattern)] = (pack, concept, variant)
             lexicons.append(Lexicon(pack.name, pack.version, pack.licence, pack.description, "", pack.path,
                                     tuple(entries)))  # fmt: skip
-        self._matcher = MultiPhraseMatcher([lex] for lex in lexicons)
-        #: Automaton key -> value of all packs, for a :class:`framing.lexicon.SharedScan` with other matchers.
-        self.table = self._matcher.table
-
-    def find(
-        self,
-        text: str,
-        sentences: Sequence[Sentence],
-        prepared: str | None = None,
-        *,
-        hits: Iterable[tuple[int, Any]] | None = None,
-    ) -> list[Evidence]:
-        """Return one evidence item per naming match (dimension ``word_choice``, category ``naming.<concept>``).
-
-        Args:
-            text: The article text.
-            sentences: Its sentences.
-            prepared: ``prepare_text(text)`` when the caller already has it.
-            hits: The hits of :attr:`table` in ``prepared`` from a :class:`framing.lexicon.SharedScan` (the text
-                is scanned here otherwise).
-        """
-        groups = self._matcher.find(text, prepared) if hits is None else self._matcher.from_hits(text, hits)
-        matches = [m for group in groups for m in group]
-        if not matches:
-            return []
-        index = SentenceIndex(sentences)
-        tokens_of: dict[int, tuple[str, ...]] = {}
-        out: list[Evidence] = []
-        for m in sorted(matches, key=lambda m: (m.start, m.end)):
-            sent = index.at(m.start)
-            if sent is None:
-                continue
-            for entry in m.entries:
-                pack, concept, variant = self._variants[(entry.lexicon, entry.category, entry.term)]
-                if variant.context:
-                    if sent.index not in tokens_of:
-                        tokens_of[sent.index] = tuple(_WORDS.findall(sent.text.lower()))
-                    # str.startswith takes a tuple: one test per token instead of one per token and context word
-                    if not any(t.startswith(tuple(variant.context)) for t in tokens_of[sent.index]):
-                        continue
-                if variant.metonym:
-                    before = prev_tokens(text, sent.start, m.start)
-                    if before and before[-1].lower() in _PLACE_WORDS:
-                        continue
-                out.append(
-                    Evidence(sent.index, m.start, m.end, m.text, "word_choice", f"naming.{concept.id}", 1.0,
-                             f"{pack.ref}:{concept.id}/{variant.id}", note=variant.label)
-                )  # fmt: skip
-                break
-        return out
-
-
-def summarise_naming(evidence: Iterable[Evidence]) -> dict[str, dict[str, Any]]:
-    """Per concept: variant counts and the dominant variant (most frequent, ties by first occurrence).
-
-    Returns:
-        ``{"<pack>:<concept>": {"dominant": variant_id, "label": variant_label, "counts": {variant_id: n}}}``
-    """
-    counts: dict[str, Counter[str]] = {}
-    labels: dict[tuple[str, str], str] = {}
-    for e in evidence:
-        if not e.category.startswith("naming."):
-            continue
-        ref, _, cv = e.entry.partition(":")
-        concept, _, variant = cv.partition("/")
-        key = f"{ref.partition('@')[0]}:{concept}"
-        counts.setdefault(key, Counter())[variant] += 1
-        labels.setdefault((key, variant), e.note)
-    out: dict[str, dict[str, Any]] = {}
-    for key, c in counts.items():
-        top = max(c.values())
-        dominant = next(v for v in c if c[v] == top)  # Counter keeps first-seen order
-        out[key] = {"dominant": dominant, "label": labels[(key, dominant)], "counts": dict(c)}
-    return out
+        self.matcher = MultiPhraseMatcher([lex] for lex in lexicons)
+        #: Automaton key -> value of all packs, for a :class:`framing.text.matcher.SharedScan` with other matchers.
+        self.table = self.matcher.table

@@ -15,7 +15,7 @@ per article and actor:
 
 Example:
     >>> import framing
-    >>> from framing.reading import article_from_text
+    >>> from framing.io import article_from_text
     >>> s = framing.score(article_from_text(
     ...     "Hamas claims that 40 people were killed. It is impossible to confirm these data.", id="a"))
     >>> row = actor_table([s]).query("actor == 'hamas'").iloc[0]
@@ -25,118 +25,23 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing._yaml import load_yaml_with_lines
-from framing.errors import LexiconError
-from framing.lexicon import Lexicon, LexiconEntry, PhraseMatcher
-from framing.termpacks import summarise_naming
+import pandas as pd
+
+from framing.compare.base import MISSING_GROUP, ComparisonResult
+from framing.measures.naming import summarise_naming
+from framing.text.actors import ActorSet, AliasMatcher, bundled_actor_sets
 
 if TYPE_CHECKING:
     from framing.scoring import ArticleScore
 
-__all__ = [
-    "Actor", "ActorSet", "Statement", "actor_table", "bundled_actor_sets", "figure_claims", "load_actor_set",
-    "statements",
-]  # fmt: skip
-
-SCHEMA = "framing-actors/1"
-_ID = re.compile(r"[a-z0-9_]+")
-_ALIAS = re.compile(r"[a-z0-9](?:[a-z0-9'-]*[a-z0-9])?(?: [a-z0-9](?:[a-z0-9'-]*[a-z0-9])?)*")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """An actor with the aliases that refer to it."""
-
-    id: str
-    label: str
-    aliases: tuple[str, ...]
-    termpack_concept: str | None = None
-
-
-@dataclass(frozen=True)
-class ActorSet:
-    """A loaded actor set."""
-
-    name: str
-    version: str
-    path: str
-    actors: tuple[Actor, ...]
-
-    @property
-    def ref(self) -> str:
-        return f"{self.name}@{self.version}"
-
-
-def load_actor_set(path: str | Path) -> ActorSet:
-    """Load and validate an actor set.
-
-    Raises:
-        LexiconError: With file, line and reason for any malformed field.
-    """
-    p = Path(path)
-    name = str(p)
-    data = load_yaml_with_lines(p, SCHEMA)
-    rows = data.get("actors")
-    if not isinstance(rows, list) or not rows:
-        raise LexiconError(name, None, "'actors' must be a non-empty list")
-    actors: list[Actor] = []
-    seen: set[str] = set()
-    for row in rows:
-        line = row.get("__line__") if isinstance(row, dict) else None
-        if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not _ID.fullmatch(row["id"]):
-            raise LexiconError(name, line, "each actor needs an id matching [a-z0-9_]+")
-        if row["id"] in seen:
-            raise LexiconError(name, line, f"duplicate actor id {row['id']!r}")
-        seen.add(row["id"])
-        aliases = row.get("aliases")
-        if not isinstance(aliases, list) or not aliases:
-            raise LexiconError(name, line, f"actor {row['id']!r}: aliases must be a non-empty list")
-        for a in aliases:
-            if not isinstance(a, str) or not _ALIAS.fullmatch(a):
-                raise LexiconError(name, line, f"actor {row['id']!r}: alias {a!r} must be lower-case words")
-        actors.append(Actor(row["id"], str(row.get("label") or row["id"]), tuple(aliases), row.get("termpack_concept")))
-    return ActorSet(str(data["name"]), str(data["version"]), name, tuple(actors))
-
-
-@cache
-def bundled_actor_sets() -> tuple[ActorSet, ...]:
-    """All actor sets shipped in ``lexicons/actors`` (sorted by file name)."""
-    from framing.resources import lexicon_dir
-
-    folder = lexicon_dir() / "actors"
-    return tuple(load_actor_set(p) for p in sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
-
-
-class _AliasMatcher:
-    def __init__(self, sets: Sequence[ActorSet]) -> None:
-        entries = [
-            LexiconEntry(alias, f"actor.{a.id}", 1.0, "", s.name, s.ref, 0)
-            for s in sets
-            for a in s.actors
-            for alias in a.aliases
-        ]
-        self.actors = {a.id: a for s in sets for a in s.actors}
-        self._m = PhraseMatcher([Lexicon("actors", "1", "MIT", "", "", "", tuple(entries))])
-
-    def matches(self, text: str) -> list[Any]:
-        """Alias matches; aliases of three letters or fewer (us, un, eu, idf) only in capitals."""
-        return [m for m in self._m.find(text) if len(m.text) > 3 or m.text.isupper()]
-
-    def actors_in(self, text: str) -> list[str]:
-        out: list[str] = []
-        for m in self.matches(text):
-            for e in m.entries:
-                aid = e.category.removeprefix("actor.")
-                if aid not in out:
-                    out.append(aid)
-        return out
+__all__ = ["ActorComparison", "Statement", "actor_comparison", "actor_table", "figure_claims", "statements"]
 
 
 @dataclass(frozen=True)
@@ -193,7 +98,7 @@ def actor_table(scores: Iterable[ArticleScore], actor_sets: Sequence[ActorSet] |
     import pandas as pd
 
     sets = tuple(actor_sets) if actor_sets is not None else bundled_actor_sets()
-    matcher = _AliasMatcher(sets)
+    matcher = AliasMatcher(sets)
     rows: list[dict[str, Any]] = []
     for s in scores:
         if s.error is not None:
@@ -208,7 +113,7 @@ _COLUMNS = (
 )  # fmt: skip
 
 
-def _article_rows(s: ArticleScore, matcher: _AliasMatcher) -> list[dict[str, Any]]:
+def _article_rows(s: ArticleScore, matcher: AliasMatcher) -> list[dict[str, Any]]:
     text = s.article.text
     mentions: dict[str, int] = {}
     for m in matcher.matches(text):
@@ -307,3 +212,146 @@ def figure_claims(scores: Iterable[ArticleScore]) -> Any:
             )
     cols = ["article_id", "outlet", "sentence", "text", "sources", "attributed", "hedged", "hedges"]
     return pd.DataFrame(rows, columns=cols)
+
+
+_ACTOR_COLUMNS = [
+    "group", "actor", "actor_label", "articles", "mentions", "naming", "naming_label", "naming_variants",
+    "naming_counts", "statements", "group_statements", "voice_share", "nonneutral_statements", "nonneutral_share",
+    "hedged_statements", "hedged_share", "direct_quote_statements",
+]  # fmt: skip
+
+
+def _group_of(by: str | Mapping[str, Any] | pd.Series | Callable[[Any], Any]) -> Callable[[Any], Any]:
+    if isinstance(by, pd.Series):
+        by = by.to_dict()
+    if callable(by):
+        return by
+    if isinstance(by, Mapping):
+        return lambda s: by.get(s.article.id)
+    key = by.removeprefix("outlet_")
+
+    def get(s: Any) -> Any:
+        if by == "outlet":
+            return s.article.outlet.name
+        if hasattr(s.article.outlet, key) and by != "date":
+            return getattr(s.article.outlet, key)
+        if hasattr(s.article, by):
+            return getattr(s.article, by)
+        raise KeyError(f"cannot group articles by {by!r}: pass an outlet field, an article field, a mapping "
+                       "article id -> group or a function")  # fmt: skip
+
+    return get
+
+
+def actor_comparison(
+    scores: Iterable[Any],
+    by: str | Mapping[str, Any] | pd.Series | Callable[[Any], Any] = "outlet",
+    actor_sets: Sequence[Any] | None = None,
+) -> pd.DataFrame:
+    """Per actor and group: naming variants, voice share, non-neutral-verb share and hedged-claim share.
+
+    Built on :func:`actor_table` and :func:`statements`.
+
+    Args:
+        scores: Scored articles (:class:`~framing.ArticleScore`); failed ones are skipped.
+        by: ``"outlet"``, another outlet field (``"country"``/``"outlet_country"``, ``"ownership"``), an
+            article field, a mapping or Series article id -> group (e.g. ``articles_df.set_index("id")["lean"]``
+            for a column of the article table), or a function of the score. Articles whose group is None go to
+            ``"(missing)"``.
+        actor_sets: Actor sets (:func:`framing.text.actors.load_actor_set`); the bundled ones by default.
+
+    Returns:
+        One row per group and actor mentioned or quoted there: ``group, actor, actor_label, articles`` (articles
+        of the group naming or quoting the actor), ``mentions``, ``naming`` (dominant naming variant id over the
+        group), ``naming_label``, ``naming_variants`` ("label (n), ..."), ``naming_counts`` (dict),
+        ``statements`` (attributed statements whose source is the actor), ``group_statements`` (all attributed
+        statements — sentences with a reporting cue — in the group's articles), ``voice_share`` (statements /
+        group_statements), ``nonneutral_statements``, ``nonneutral_share`` and ``hedged_statements``,
+        ``hedged_share`` (over the actor's statements; NaN when it has none) and ``direct_quote_statements``.
+        A statement with two actor sources counts for both, so voice shares of a group can sum above 1.
+    """
+
+    group_of = _group_of(by)
+    everything = list(scores)
+    scored = [s for s in everything if s.error is None]
+    n_failed = len(everything) - len(scored)
+    group: dict[str, str] = {}
+    totals: Counter[str] = Counter()
+    for s in scored:
+        g = group_of(s)
+        g = MISSING_GROUP if g is None or (isinstance(g, float) and math.isnan(g)) else str(g)
+        group[s.article.id] = g
+        totals[g] += len(statements(s))
+    table = actor_table(scored, actor_sets)
+    rows = []
+    if len(table):
+        table = table.assign(group=table["article_id"].map(group))
+        labels = _variant_labels(scored)
+        for (g, actor), part in table.groupby(["group", "actor"], sort=True):
+            counts: Counter[str] = Counter()
+            for c in part["naming_counts"]:
+                counts.update(c or {})
+            dominant = _dominant(counts)
+            n = int(part["statements"].sum())
+            nn, hh = int(part["nonneutral_statements"].sum()), int(part["hedged_statements"].sum())
+            total = totals[g]
+            rows.append(
+                {
+                    "group": g,
+                    "actor": actor,
+                    "actor_label": part["actor_label"].iloc[0],
+                    "articles": len(part),
+                    "mentions": int(part["mentions"].sum()),
+                    "naming": dominant,
+                    "naming_label": labels.get(dominant, dominant) if dominant else None,
+                    "naming_variants": ", ".join(
+                        f"{labels.get(v, v)} ({k})" for v, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                    ),
+                    "naming_counts": dict(counts),
+                    "statements": n,
+                    "group_statements": total,
+                    "voice_share": n / total if total else math.nan,
+                    "nonneutral_statements": nn,
+                    "nonneutral_share": nn / n if n else math.nan,
+                    "hedged_statements": hh,
+                    "hedged_share": hh / n if n else math.nan,
+                    "direct_quote_statements": int(part["direct_quote_statements"].sum()),
+                }
+            )
+    out = pd.DataFrame(rows, columns=_ACTOR_COLUMNS)
+    notes = [f"{n_failed} failed article(s) excluded"] if n_failed else []
+    out.attrs = {"by": by if isinstance(by, str) else "group", "group_statements": dict(totals), "notes": notes}
+    return out
+
+
+def _variant_labels(scores: Iterable[Any]) -> dict[str, str]:
+    """variant id -> label, from naming evidence (``entry`` = ``pack@version:concept/variant``, ``note`` = label)."""
+    labels: dict[str, str] = {}
+    for s in scores:
+        for e in s.evidence:
+            if e.category.startswith("naming.") and e.note:
+                labels.setdefault(e.entry.rpartition("/")[2], e.note)
+    return labels
+
+
+def _dominant(counts: Counter[str]) -> str | None:
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(v for v in counts if counts[v] == top)
+
+
+@dataclass(frozen=True)
+class ActorComparison:
+    """Comparer form of :func:`actor_comparison`; ``compare`` takes scored articles."""
+
+    by: str | Mapping[str, Any] | Callable[[Any], Any] = "outlet"
+    actor_sets: Sequence[Any] | None = None
+    name: str = "actor_comparison"
+
+    def compare(self, data: Iterable[Any]) -> ComparisonResult:
+        """Compare actors across groups of scored articles."""
+        frame = actor_comparison(data, self.by, self.actor_sets)
+        notes = tuple(frame.attrs["notes"])
+        by = self.by if isinstance(self.by, str) else "group"
+        return ComparisonResult(f"Actors by {by}", {"actors": frame}, notes, {"by": by})

@@ -63,18 +63,18 @@ def load_any(path: str | Path) -> LoadedFile:
         raise LexiconError(str(p), None, "file not found")
     kind = _kind_of(p)
     if kind == "phrase-lexicon":
-        from framing.lexicon import load_lexicon
+        from framing.text.lexicon import load_lexicon
 
         lex = load_lexicon(p)
         return LoadedFile(kind, lex.name, lex.version, lex.licence, len(lex.entries), p, lex)
     if kind == "termpack":
-        from framing.termpacks import load_termpack
+        from framing.text.termpacks import load_termpack
 
         pack = load_termpack(p)
         n = sum(len(v.patterns) for c in pack.concepts for v in c.variants)
         return LoadedFile(kind, pack.name, pack.version, pack.licence, n, p, pack)
     if kind == "actors":
-        from framing.actors import load_actor_set
+        from framing.text.actors import load_actor_set
 
         aset = load_actor_set(p)
         return LoadedFile(kind, aset.name, aset.version, _licence(p), len(aset.actors), p, aset)

@@ -1,0 +1,70 @@
+"""Options and helpers shared by the commands: file options, record columns, consoles, failure counting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+
+def _files_option(flag: str, dest: str, help: str) -> Callable[[Any], Any]:
+    return click.option(flag, dest, multiple=True, type=click.Path(exists=True, dir_okay=False), help=help)
+
+
+_OUTLETS = _files_option(
+    "--outlets", "outlet_tables", "Extra outlet table (YAML, schema framing-outlets/1). Repeatable."
+)
+
+_TERMPACKS = _files_option("--termpack", "termpacks", "Extra or replacement term pack (YAML). Repeatable.")
+
+_ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of the bundled ones. Repeatable.")
+
+
+def _record_columns(f: Any) -> Any:
+    """``--text-column`` and ``--column ATTR=NAME``: field names of JSON/CSV records."""
+    help_column = "Field of JSON/CSV records for title, url, date, outlet, byline or id, e.g. outlet=site."
+    f = click.option("--column", "column_map", multiple=True, metavar="ATTR=NAME", help=help_column)(f)
+    return click.option(
+        "--text-column", default=None, help="Text field of JSON/CSV records (default: text, body ...)."
+    )(f)
+
+
+def _parse_columns(items: Sequence[str], text_column: str | None = None) -> dict[str, str]:
+    """``--column ATTR=NAME`` options (and ``--text-column``) as the reader's column mapping."""
+    from framing.io import DEFAULT_COLUMNS
+
+    out: dict[str, str] = {"text": text_column} if text_column else {}
+    for item in items:
+        attr, sep, name = item.partition("=")
+        if not sep or not name or attr not in DEFAULT_COLUMNS:
+            raise click.BadParameter(
+                f"{item!r}: expected ATTR=NAME with ATTR one of {', '.join(DEFAULT_COLUMNS)}", param_hint="--column"
+            )
+        out[attr] = name
+    return out
+
+
+def _report_failure(s: Any) -> None:
+    click.echo(f"error: {s.error}", err=True)
+
+
+def _count(s: Any) -> int:
+    if s.error is not None:
+        _report_failure(s)
+        return 1
+    return 0
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    # files and pipes get 80 columns by default, which folds every id; tables there get room instead
+    return console if console.is_terminal else Console(highlight=False, width=200)
+
+
+def _err_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)

@@ -1,0 +1,210 @@
+"""``framing score``: score articles and print a table, JSON, JSON lines, CSV or each sentence with its evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import click
+
+from framing.cli._common import _OUTLETS, _TERMPACKS, _console, _count, _parse_columns, _record_columns
+from framing.errors import FramingError
+from framing.evidence import MODEL_DIMENSION
+
+_SCORE_EXAMPLES = """
+\b
+Examples:
+  framing score article.txt
+  framing score corpus/ --format json > scores.json
+  framing score 'news/**/*.html' --format csv > scores.csv
+  framing score ../shared/seeds/000_f98a85b1e89d166b.txt --explain
+  cat page.html | framing score - --input-format html
+  framing score data.csv --text-column body --column outlet=site --outlets my_outlets.yaml
+  framing score corpus/ --no-models --format csv   # lexicons and rules only
+"""
+
+_TABLE_COLUMNS = (
+    ("hedges/100s", "hedging.hedges_per_100_sentences"),
+    ("boost/100s", "hedging.boosters_per_100_sentences"),
+    ("attrib", "attribution.attributed_sentence_share"),
+    ("anon", "attribution.anonymous_share"),
+    ("non-neutral", "attribution.nonneutral_cue_share"),
+    ("loaded/1kw", "word_choice.loaded_per_1000_words"),
+    ("FRE", "readability.flesch_reading_ease"),
+    ("subj", "models.subjective.mean"),
+)
+
+_STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_choice": "black on red"}
+
+
+@click.command("score", epilog=_SCORE_EXAMPLES)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format: a summary table, a JSON array of article records, JSON lines, or CSV.",
+)
+@click.option("--explain", is_flag=True, help="Print each sentence with its evidence highlighted (replaces --format).")
+@_OUTLETS
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra or replacement lexicon (TSV, same schema as the bundled ones). Repeatable.",
+)
+@_record_columns
+@click.option(
+    "--input-format",
+    type=click.Choice(["txt", "html", "jsonl", "json", "csv"]),
+    default=None,
+    help="Read every input in this format instead of guessing from the file suffix.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest single article in bytes (default 20000000 or $FRAMING_MAX_BYTES).",
+)
+@_TERMPACKS
+@click.option("--sentences", "with_sentences", is_flag=True, help="Include the sentences and their offsets in JSON.")
+@click.option(
+    "--models/--no-models",
+    "use_models",
+    default=True,
+    show_default=True,
+    help="Add the trained classifiers available here: sentence probabilities as evidence, the article's lean "
+    "when a lean model was trained (framing/models/data/MANIFEST.json lists them and their dev numbers).",
+)
+def score_cmd(
+    paths: Sequence[str],
+    fmt: str,
+    explain: bool,
+    outlet_tables: Sequence[str],
+    lexicons: Sequence[str],
+    text_column: str | None,
+    column_map: Sequence[str],
+    input_format: str | None,
+    max_bytes: int | None,
+    termpacks: Sequence[str],
+    with_sentences: bool,
+    use_models: bool,
+) -> None:
+    """Score news articles in PATHS (files, directories, globs, or - for stdin).
+
+    With models on (the default), every sentence also gets the probability of each available sentence
+    classifier (shipped: subjective; `framing train biased|hedged|attributed|lean` adds the others) and the article
+    gets its lean estimate when a lean model exists. A damaged model file stops the run with its name.
+    """
+    from framing.io import read_articles
+    from framing.scoring import Scorer
+
+    columns = _parse_columns(column_map, text_column)
+    try:
+        scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks, models=use_models)
+        scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
+        scorer.models_  # noqa: B018 - and a damaged model file too
+        articles = read_articles(
+            list(paths),
+            columns=columns,
+            max_bytes=max_bytes,
+            outlet_tables=outlet_tables,
+            format=input_format,
+        )
+        results = (scorer.score(a) for a in articles)
+        failures = _emit(results, "explain" if explain else fmt, with_sentences)
+    except FramingError as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(1 if failures else 0)
+
+
+def _emit(results: Iterator[Any], fmt: str, with_sentences: bool) -> int:
+    failures = 0
+    if fmt == "jsonl":
+        for s in results:
+            failures += _count(s)
+            click.echo(json.dumps(s.to_dict(sentences=with_sentences), ensure_ascii=False))
+        return failures
+    if fmt == "explain":
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=True)
+        for s in results:
+            failures += _count(s)
+            if s.error is None:
+                _explain(console, s)
+        return failures
+    collected = []
+    for s in results:
+        failures += _count(s)
+        collected.append(s)
+    if fmt == "json":
+        click.echo(json.dumps([s.to_dict(sentences=with_sentences) for s in collected], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import pandas as pd
+
+        from framing.corpus import article_row as _article_row
+
+        click.echo(pd.DataFrame([_article_row(s) for s in collected]).to_csv(index=False), nl=False)
+    else:
+        _table(collected)
+    return failures
+
+
+def _table(scores: Sequence[Any]) -> None:
+    from rich.table import Table
+
+    table = Table(title="framing scores", show_lines=False)
+    for col in ("id", "outlet", "date", "sent", *(c for c, _ in _TABLE_COLUMNS)):
+        table.add_column(col, justify="right" if col not in {"id", "outlet", "date"} else "left", overflow="fold")
+    for s in scores:
+        if s.error is not None:
+            continue
+        a = s.article
+        outlet = a.outlet.name or "unknown"
+        if a.outlet.wire and a.outlet.wire != a.outlet.name:
+            outlet += f" ({a.outlet.wire} copy)"
+        table.add_row(a.id, outlet, a.date or "", str(len(s.sentences)),
+                      *(f"{s.metrics[k]:.2f}" if k in s.metrics else "-" for _, k in _TABLE_COLUMNS))  # fmt: skip
+    _console().print(table)
+
+
+def _explain(console: Any, s: Any) -> None:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    a = s.article
+    o = a.outlet
+    console.print(Rule(Text(a.title or a.id, style="bold")))
+    outlet = o.name or "unknown outlet"
+    details = "; ".join(o.how) if o.how else "; ".join(o.hints) or "no clue found"
+    console.print(Text(f"{a.id} · {a.source_path} · {a.date or 'date unknown'}"))
+    console.print(
+        Text(f"outlet: {outlet}" + (f" (wire: {o.wire})" if o.wire else "") + f" [{o.confidence}: {details}]")
+    )
+    if s.lean is not None:
+        probs = ", ".join(f"{k} {v:.2f}" for k, v in s.lean["probabilities"].items())
+        console.print(Text(f"lean estimate: {s.lean['label']} ({probs}) [{s.lean['model']}]"))
+        console.print(Text(f"  caveat: {s.lean['caveat']}", style="dim"))
+    console.print(Text(f"legend: hedging / attribution / word choice; {len(s.evidence)} evidence items", style="dim"))
+    for sent in s.sentences:
+        items = [e for e in s.evidence if e.sentence == sent.index and e.dimension != MODEL_DIMENSION]
+        line = Text(f"[{sent.index}] ", style="dim")
+        body = Text(sent.text)
+        for e in items:
+            body.stylize(_STYLES.get(e.dimension, "reverse"), e.start - sent.start, e.end - sent.start)
+        line.append_text(body)
+        console.print(line)
+        probs = [e for e in s.evidence if e.sentence == sent.index and e.dimension == MODEL_DIMENSION]
+        if probs:
+            console.print(Text("      model       " + "; ".join(f"{e.category} {e.note}" for e in probs), style="dim"))
+        for e in items:
+            flag = " (negated)" if e.negated else ""
+            console.print(Text(f"      {e.dimension:<11} {e.category:<20} {e.text!r} w={e.weight:g} [{e.entry}]{flag}",
+                               style="dim" if e.weight == 0 else ""))  # fmt: skip
+    console.print()
