@@ -10,7 +10,8 @@ import click
 @click.command(
     "validate",
     epilog="\b\nExamples:\n  framing validate --data ../shared/data\n"
-    "  framing validate --data ~/datasets --out /tmp/report",
+    "  framing validate --data ~/datasets --out /tmp/report\n"
+    "  framing validate --data ../shared/data --only hedging",
 )
 @click.option(
     "--data",
@@ -27,13 +28,23 @@ import click
     type=click.Path(file_okay=False),
     help="Where to write validation.md and validation.json.",
 )
-def validate_cmd(data_root: str, out_dir: str) -> None:
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="MODULE",
+    help="Rerun only this evaluation (e.g. hedging or framing.validation.models) and keep the report's other "
+    "sections as they are. Repeatable.",
+)
+def validate_cmd(data_root: str, out_dir: str, only: tuple[str, ...]) -> None:
     """Measure every scorer against human annotations (dev portions) and write the validation report."""
     from pathlib import Path
 
     from framing.validation.report import run_validation
 
-    ok = run_validation(Path(data_root), Path(out_dir))
+    try:
+        ok = run_validation(Path(data_root), Path(out_dir), only=only)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(
         f"wrote {Path(out_dir) / 'validation.md'}" + ("" if ok else " (some evaluations failed: see the report)")
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["PRF", "EvalResult"]
+__all__ = ["PRF", "EvalResult", "MacroPRF"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,27 @@ class PRF:
 
     def to_dict(self) -> dict[str, float]:
         return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+@dataclass(frozen=True)
+class MacroPRF(PRF):
+    """Macro-averaged precision / recall / F1 (``tp`` = correct items, ``fp`` = ``fn`` = errors)."""
+
+    macro_precision: float = 0.0
+    macro_recall: float = 0.0
+    macro_f1: float = 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.macro_precision
+
+    @property
+    def recall(self) -> float:
+        return self.macro_recall
+
+    @property
+    def f1(self) -> float:
+        return self.macro_f1
 
 
 @dataclass
@@ -62,6 +83,19 @@ class EvalResult:
             "target": self.target,
             "notes": self.notes,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EvalResult:
+        """The inverse of :meth:`to_dict` (the derived precision, recall and F1 are recomputed from the counts)."""
+        scores = {
+            k: MacroPRF(v["tp"], v["fp"], v["fn"], v["macro_precision"], v["macro_recall"], v["macro_f1"])
+            if "macro_f1" in v
+            else PRF(v["tp"], v["fp"], v["fn"])
+            for k, v in d["scores"].items()
+        }
+        return cls(
+            d["task"], d["dataset"], scores, dict(d.get("extra") or {}), d.get("target"), list(d.get("notes") or [])
+        )
 
     def to_markdown(self) -> str:
         lines = [f"### {self.task} — {self.dataset}", "", "| score | precision | recall | F1 | TP | FP | FN |",

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,34 +32,13 @@ from framing.models.features import LexiconFeatures
 from framing.models.model import Model, normalise_for_model
 from framing.models.tasks import TASKS, Task, dataset_dir, load_split
 from framing.models.train import classification_report, evaluate_model, headline, train_model, train_task
-from framing.validation.base import PRF, EvalResult
+from framing.validation.base import PRF, EvalResult, MacroPRF
 
 __all__ = ["MacroPRF", "evaluate", "evaluate_task"]
 
 #: Training items used for the lean lexicon-only baseline (every k-th article): LexiconFeatures costs ~9 ms per
 #: long article.
 _LEAN_LEXICON_STRIDE = 4
-
-
-@dataclass(frozen=True)
-class MacroPRF(PRF):
-    """Macro-averaged precision / recall / F1 (``tp`` = correct items, ``fp`` = ``fn`` = errors)."""
-
-    macro_precision: float = 0.0
-    macro_recall: float = 0.0
-    macro_f1: float = 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.macro_precision
-
-    @property
-    def recall(self) -> float:
-        return self.macro_recall
-
-    @property
-    def f1(self) -> float:
-        return self.macro_f1
 
 
 def _score(task: Task, rep: dict[str, Any]) -> PRF:

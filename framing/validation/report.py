@@ -2,6 +2,7 @@
 
     python -m framing.validation.report --data ../shared/data --out reports/
     framing validate --data ../shared/data            # the same, from the CLI
+    framing validate --data ../shared/data --only framing.validation.hedging   # rerun one section, keep the rest
 
 Writes ``reports/validation.md`` (tables) and ``reports/validation.json`` (every number). An evaluation that
 fails is reported as failed in both files and makes the command exit 1: no silent gaps.
@@ -33,10 +34,29 @@ TASKS = (
 )
 
 
-def run_validation(data_root: Path, out_dir: Path, tasks: tuple[str, ...] = TASKS) -> bool:
-    """Run the evaluations and write the report; return True when all of them ran."""
+def run_validation(
+    data_root: Path, out_dir: Path, tasks: tuple[str, ...] = TASKS, *, only: tuple[str, ...] = ()
+) -> bool:
+    """Run the evaluations and write the report; return True when all of them ran.
+
+    Args:
+        data_root: The folder holding the datasets.
+        out_dir: Where ``validation.md`` and ``validation.json`` are written.
+        tasks: Evaluation modules, in report order.
+        only: Rerun just these modules (names or their last part, e.g. ``hedging``) and keep every other section
+            as the existing ``validation.json`` in ``out_dir`` has it.
+    """
+    wanted = {_qualified(n, tasks) for n in only}
+    unknown = wanted - set(tasks)
+    if unknown:
+        raise ValueError(f"no evaluation module {', '.join(sorted(unknown))}; known: {', '.join(tasks)}")
+    kept = _previous(out_dir / "validation.json") if wanted else {}
     results: list[tuple[str, list[EvalResult] | None, str | None, float]] = []
     for name in tasks:
+        if wanted and name not in wanted:
+            if name in kept:
+                results.append(kept[name])
+            continue
         start = time.perf_counter()
         try:
             res = importlib.import_module(name).evaluate(Path(data_root))
@@ -56,6 +76,21 @@ def run_validation(data_root: Path, out_dir: Path, tasks: tuple[str, ...] = TASK
     (out_dir / "validation.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     (out_dir / "validation.md").write_text(_markdown(results), encoding="utf-8")
     return all(err is None for _, _, err, _ in results)
+
+
+def _qualified(name: str, tasks: tuple[str, ...]) -> str:
+    return name if name in tasks or name.startswith("framing.") else f"framing.validation.{name}"
+
+
+def _previous(path: Path) -> dict[str, tuple[str, list[EvalResult] | None, str | None, float]]:
+    """The sections of an existing report, by module."""
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        e["module"]: (e["module"], [EvalResult.from_dict(r) for r in e["results"]], e["error"], float(e["seconds"]))
+        for e in data.get("evaluations", [])
+    }
 
 
 def _markdown(results: list[tuple[str, list[EvalResult] | None, str | None, float]]) -> str:
@@ -94,8 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, required=True, help="folder holding the datasets (../shared/data)")
     parser.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
+    parser.add_argument("--only", action="append", default=[], help="rerun only this evaluation module (repeatable)")
     args = parser.parse_args(argv)
-    ok = run_validation(args.data, args.out)
+    ok = run_validation(args.data, args.out, only=tuple(args.only))
     print(f"wrote {args.out / 'validation.md'} and {args.out / 'validation.json'}" + ("" if ok else " (with failures)"))
     return 0 if ok else 1
 
