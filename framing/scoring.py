@@ -225,16 +225,21 @@ class Scorer:
         """
         res = _resources(self.lexicons, self.outlet_tables, self.termpacks)
         models = _models() if self.models else {}
-        rules = [self._rules(a, res) for a in articles]
-        if not models:
-            return [s if part is None else part.finish(s) for s, part in rules]
-        from framing.models.apply import measure_models
+        out: list[ArticleScore] = []
+        pending: list[tuple[int, _Partial]] = []
+        for article in articles:
+            score, partial = self._rules(article, res, models)
+            if partial is not None and models:
+                pending.append((len(out), partial))
+            elif partial is not None:
+                score = partial.finish(score)
+            out.append(score)
+        if pending:
+            from framing.models.apply import measure_models
 
-        pending = [(k, part) for k, (_, part) in enumerate(rules) if part is not None]
-        results = measure_models([part.model_input(models) for _, part in pending], models)
-        out = [s for s, _ in rules]
-        for (k, part), result in zip(pending, results, strict=True):
-            out[k] = part.finish(out[k], result)
+            results = measure_models([p.model_input for _, p in pending], models)
+            for (k, partial), result in zip(pending, results, strict=True):
+                out[k] = partial.finish(out[k], result)
         return out
 
     def score_stream(self, articles: Iterable[Article], batch: int = BATCH) -> Iterator[ArticleScore]:
@@ -248,9 +253,9 @@ class Scorer:
         while chunk := list(islice(items, batch)):
             yield from self.score_many(chunk)
 
-    def _rules(self, article: Article, res: _Resources) -> tuple[ArticleScore, _Partial | None]:
-        """The lexicon and rule measures of one article: an error score, or the score so far and what the models
-        still need."""
+    def _rules(self, article: Article, res: _Resources, models: dict[str, Any]) -> tuple[ArticleScore, _Partial | None]:
+        """The lexicon and rule measures of one article: an error score, or the score so far and, when there are
+        models, what they need of the article (the analysed text itself is not kept: a batch holds little)."""
         refs = res.refs
         if article.error is not None:
             return ArticleScore(article, error=article.error, lexicons=refs), None
@@ -279,29 +284,16 @@ class Scorer:
         ):
             metrics.update({f"{prefix}.{k}": float(v) for k, v in part.items()})
         found = (*word_ev, *attr_ev, *hedge_ev)
-        return ArticleScore(article, at.sentences, metrics, (), refs), _Partial(
-            article, at, found, [c for c, _ in tones]
-        )
+        model_input = _model_input(article, at, found, [c for c, _ in tones], models) if models else None
+        return ArticleScore(article, at.sentences, metrics, (), refs), _Partial(found, model_input)
 
 
 @dataclass(frozen=True, eq=False)
 class _Partial:
-    """An article's rule evidence waiting for the models of its batch."""
+    """An article's rule evidence, and what the models of its batch will read of it."""
 
-    article: Article
-    at: AnalysedText
     found: tuple[Evidence, ...]
-    tones: list[float]
-
-    def model_input(self, models: dict[str, Any]) -> Any:
-        """What the models read of the article (:class:`framing.models.apply.ModelInput`)."""
-        from framing.models.apply import ModelInput
-        from framing.models.tasks import lean_text
-
-        a, at = self.article, self.at
-        lean = lean_text(at.text, a.title, a.outlet.name, clean=False) if "lean" in models else None
-        return ModelInput(at.sentences, self.found, self.tones, at.sentence_words, lean,
-                          normalised=not changes_words(at.text))  # fmt: skip
+    model_input: Any = None
 
     def finish(self, score: ArticleScore, models: Any = None) -> ArticleScore:
         """The article's final score: its evidence in text order, with the models' evidence when they ran."""
@@ -313,6 +305,17 @@ class _Partial:
             lean = models.lean
         evidence = tuple(sorted(found, key=_EVIDENCE_ORDER))
         return ArticleScore(score.article, score.sentences, metrics, evidence, refs, lean=lean)
+
+
+def _model_input(
+    article: Article, at: AnalysedText, found: tuple[Evidence, ...], tones: list[float], models: dict[str, Any]
+) -> Any:
+    """What the models read of an article (:class:`framing.models.apply.ModelInput`)."""
+    from framing.models.apply import ModelInput
+    from framing.models.tasks import lean_text
+
+    lean = lean_text(at.text, article.title, article.outlet.name, clean=False) if "lean" in models else None
+    return ModelInput(at.sentences, found, tones, at.sentence_words, lean, normalised=not changes_words(at.text))
 
 
 _EVIDENCE_ORDER = attrgetter("start", "end", "dimension", "category")  # a C-level sort key

@@ -33,13 +33,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from framing.text.matcher import ASCII_OR_SPACE, Match, PhraseMatcher, SharedScan, prepare_text
+from framing.text.matcher import Match, PhraseMatcher, SharedScan, ascii_or_space, prepare_text
 from framing.text.sentences import Sentence, count_words, split_sentences
 
 __all__ = ["AnalysedText", "Analyser", "IndexedText", "TokenIndex", "letter_words", "straight_quotes"]
@@ -60,9 +60,9 @@ class TokenIndex:
 
     __slots__ = ("ends", "starts", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, ascii_text: bytes | None = b"") -> None:
         self.text = text
-        self.starts, self.ends = _token_spans(text)
+        self.starts, self.ends = _token_spans(text, ascii_or_space(text) if ascii_text == b"" else ascii_text)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -164,11 +164,12 @@ class IndexedText(str):
 _TOKEN_CHARS = np.array([chr(c).isalnum() or chr(c) in "_'-" for c in range(128)], dtype=bool)
 
 
-def _token_spans(text: str) -> tuple[list[int], list[int]]:
+def _token_spans(text: str, ascii_text: bytes | None) -> tuple[list[int], list[int]]:
     """Starts and ends of ``TOKEN.finditer(text)``, found as the runs of a character mask (numpy): a regex scan
-    builds a match object per token, which cost three times as much."""
-    if text.isascii():
-        mask = _TOKEN_CHARS[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+    builds a match object per token, which cost three times as much. ``ascii_text`` is
+    :func:`~framing.text.matcher.ascii_or_space` of the text (its non-ASCII punctuation is no token character)."""
+    if ascii_text is not None:
+        mask = _TOKEN_CHARS[np.frombuffer(ascii_text, dtype=np.uint8)]
     else:
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         ascii_ = codes < 128
@@ -213,23 +214,25 @@ _EDGE_APOSTROPHE = re.compile(rb"'(?:(?![a-z])|(?<![a-z].))")  # starts with a l
 _TWO_APOSTROPHES = re.compile(rb"'[a-z]+'")
 
 
-def letter_words(text: str) -> list[str]:
+def letter_words(text: str, ascii_text: bytes | None = b"") -> list[str]:
     """``re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)?", text.lower())``, from a split of the text reduced to letters and
     apostrophes.
 
     A match never spans a character other than a letter or an apostrophe, and within a run of them it is the
     whole run once apostrophes without a letter on both sides are dropped, unless two apostrophes remain
     ("rock'n'roll"): then, or when a non-ASCII letter or digit could lower-case to ASCII, the regex is used.
-    Splitting costs about a fifth of the regex.
+    Splitting costs about a fifth of the regex. ``ascii_text`` is :func:`~framing.text.matcher.ascii_or_space` of
+    the text, when the caller has it.
 
     Example:
         >>> letter_words("Don't stop-it, O'Neill's 2 'quotes'")
         ["don't", 'stop', 'it', "o'neill", 's', 'quotes']
     """
-    try:
-        low = text.encode("ascii", ASCII_OR_SPACE).translate(_LETTERS)
-    except UnicodeEncodeError:
+    if ascii_text == b"":
+        ascii_text = ascii_or_space(text)
+    if ascii_text is None:
         return _LETTER_WORD.findall(text.lower())
+    low = ascii_text.translate(_LETTERS)
     if b"'" in low:
         low = _EDGE_APOSTROPHE.sub(b" ", low)
         if _TWO_APOSTROPHES.search(low):
@@ -259,11 +262,13 @@ class AnalysedText:
     sentiment_hits: Sequence[tuple[int, Any]] | None
     naming_hits: Sequence[tuple[int, Any]] | None
     n_words: int
+    #: ``ascii_or_space(text)``, shared by the lookups that read the text as bytes (``b""``: not computed).
+    ascii_text: bytes | None = field(default=b"", repr=False)
 
     @cached_property
     def tokens(self) -> TokenIndex:
         """The tokens of :attr:`text`."""
-        return TokenIndex(self.text)
+        return TokenIndex(self.text, self.ascii_text)
 
     @cached_property
     def norm(self) -> IndexedText:
@@ -277,7 +282,7 @@ class AnalysedText:
     @cached_property
     def letter_words(self) -> list[str]:
         """The lower-cased letter words of the text (:func:`letter_words`)."""
-        return letter_words(self.text)
+        return letter_words(self.text, self.ascii_text)
 
     @cached_property
     def sentence_words(self) -> list[int]:
@@ -313,7 +318,8 @@ class Analyser:
 
     def analyse(self, text: str, sentences: Iterable[Sentence] | None = None) -> AnalysedText:
         """Analyse ``text``; its sentences are split by :func:`~framing.text.sentences.split_sentences` unless given."""
-        prepared = prepare_text(text)
+        ascii_text = ascii_or_space(text) if text else b""
+        prepared = prepare_text(text, ascii_text)
         hits = self.scan.scan(prepared)
         matches = tuple(self.matcher.from_hits(text, hits[0])) if text else ()
         return AnalysedText(
@@ -324,6 +330,7 @@ class Analyser:
             sentiment_hits=hits[1] if len(hits) > 1 else None,
             naming_hits=hits[2] if len(hits) > 2 else None,
             n_words=count_words(text),
+            ascii_text=ascii_text,
         )
 
     def one_sentence(self, text: str) -> AnalysedText:
