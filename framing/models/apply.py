@@ -202,17 +202,22 @@ class ModelResult:
 
     Attributes:
         evidence: One item per sentence and sentence model (dimension ``model``, category the task, weight the
-            probability of the positive class).
+            probability of the positive class; for a model of more than two classes, such as ``frames``, the
+            probability of the most probable class, the note giving the three most probable).
         metrics: ``models.<task>.mean`` (mean probability) and ``models.<task>.share`` (sentences at or above
-            0.5), and for the lean model ``models.lean.p_<class>``.
+            0.5); for a model of more than two classes ``models.<task>.p_<class>`` (mean probability per class);
+            and for the lean model ``models.lean.p_<class>``.
         lean: ``{"label", "probabilities", "model", "caveat"}``, or ``None`` without a lean model.
         refs: Versioned names of the models used.
+        sentence_frames: The frame model's ``(top class, its probability, the top probabilities as text, model
+            name)`` per sentence (:func:`framing.measures.frames.decide_frames`), or ``None`` without one.
     """
 
     evidence: tuple[Evidence, ...]
     metrics: dict[str, float]
     lean: dict[str, Any] | None
     refs: tuple[str, ...]
+    sentence_frames: tuple[list[str], list[float], list[str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -261,6 +266,7 @@ def measure_models(
         bounds.append(len(docs))
     evidence: list[list[Evidence]] = [[] for _ in inputs]
     metrics: list[dict[str, float]] = [{} for _ in inputs]
+    frames: list[tuple[list[str], list[float], list[str], str] | None] = [None] * len(inputs)
     refs: list[str] = []
     rows_cache: dict[tuple[Any, ...], np.ndarray] = {}
     for task in sorted(models):
@@ -278,6 +284,10 @@ def measure_models(
                          for inp in inputs]  # fmt: skip
                 rows_cache[key] = np.vstack(parts) if parts else np.zeros((0, features.n_features_out_))
             lexicon_rows = rows_cache[key]
+        if len(model.classes_) > 2:
+            probs_all = compiled.predict_proba(docs, lexicon_rows, normalised=True)
+            _multiclass(task, model, ref, inputs, bounds, probs_all, evidence, metrics, frames)
+            continue
         pos = list(model.classes_).index(model.positive_class) if model.positive_class else len(model.classes_) - 1
         probs = compiled.predict_proba(docs, lexicon_rows, normalised=True)[:, pos] if docs else np.zeros(0)
         label = str(model.classes_[pos])
@@ -307,4 +317,36 @@ def measure_models(
                     "caveat": LEAN_CAVEAT,
                 }
                 metrics[k].update({f"models.lean.p_{c}": v for c, v in probs.items()})
-    return [ModelResult(tuple(evidence[k]), metrics[k], leans[k], tuple(refs)) for k in range(len(inputs))]
+    return [ModelResult(tuple(evidence[k]), metrics[k], leans[k], tuple(refs), frames[k]) for k in range(len(inputs))]
+
+
+def _multiclass(
+    task: str,
+    model: Model,
+    ref: str,
+    inputs: Sequence[ModelInput],
+    bounds: Sequence[int],
+    probs_all: np.ndarray,
+    evidence: list[list[Evidence]],
+    metrics: list[dict[str, float]],
+    frames: list[Any],
+) -> None:
+    """A sentence model of more than two classes: one item per sentence with its top class's probability and the
+    three most probable in the note, ``models.<task>.p_<class>`` means, and for ``frames`` the sentence frames."""
+    classes = [str(c) for c in model.classes_]
+    for k, inp in enumerate(inputs):
+        mine = probs_all[bounds[k] : bounds[k + 1]] if len(probs_all) else np.zeros((0, len(classes)))
+        top = np.argmax(mine, axis=1) if len(mine) else np.zeros(0, dtype=int)
+        texts = []
+        for row in mine:
+            order = np.argsort(-row, kind="stable")[:3]
+            texts.append("; ".join(f"P({classes[j]}) = {row[j]:.3f}" for j in order))
+        evidence[k].extend(
+            Evidence(s.index, s.start, s.end, s.text, MODEL_DIMENSION, task, round(float(row[j]), 4), ref, note=t)
+            for s, row, j, t in zip(inp.sentences, mine, top, texts, strict=True)
+        )
+        n = max(len(mine), 1)
+        metrics[k].update({f"models.{task}.p_{c}": float(mine[:, j].sum()) / n for j, c in enumerate(classes)})
+        if task == "frames":
+            frames[k] = ([classes[j] for j in top], [float(row[j]) for row, j in zip(mine, top, strict=True)], texts,
+                         ref)  # fmt: skip
