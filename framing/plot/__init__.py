@@ -29,12 +29,15 @@ Example:
 from framing.plot._base import OKABE_ITO, group_colors
 from framing.plot.actors import HedgedClaimsDisplay, VoiceShareDisplay
 from framing.plot.contrast import TermContrastDisplay
+from framing.plot.frames import FrameHeatmapDisplay, FrameProfileDisplay
 from framing.plot.heatmap import MetricHeatmapDisplay
 from framing.plot.profile import OutletProfileDisplay
 from framing.plot.timeline import MetricTimelineDisplay
 
 __all__ = [
     "OKABE_ITO",
+    "FrameHeatmapDisplay",
+    "FrameProfileDisplay",
     "HedgedClaimsDisplay",
     "MetricHeatmapDisplay",
     "MetricTimelineDisplay",
