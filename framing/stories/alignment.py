@@ -39,7 +39,7 @@ __all__ = ["Attribution", "Fact", "FactMention", "Quantity", "align_facts"]
 
 #: Least average similarity between the sentences of a fact (set by reading the seeds and the example corpus;
 #: no annotated alignment data exists to tune it on).
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = 0.25
 FIGURE_MATCH = 0.25
 FIGURE_NEAR = 0.1
 FIGURE_CLASH = 0.2
@@ -257,7 +257,8 @@ def _figure_bonus(a: Sequence[Figure], b: Sequence[Figure]) -> float:
                 continue
             ratio = max(fa.value, fb.value) / min(fa.value, fb.value)
             if figures_agree([fa, fb]):
-                score = FIGURE_MATCH
+                # "More than 100" is a common round figure; "1,195" or "39,445" is not
+                score = FIGURE_MATCH if _specific(fa) or _specific(fb) else FIGURE_MATCH / 2
             elif ratio <= 1.5:
                 score = FIGURE_NEAR
             elif ratio >= 3:
@@ -281,6 +282,10 @@ _ATTRIBUTION_TERMS = frozenset(
 )
 
 
+def _specific(f: Figure) -> bool:
+    return f.value >= 1000 or f.value % 10 != 0
+
+
 def _similarities(sents: Sequence[_Sentence]) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -289,7 +294,7 @@ def _similarities(sents: Sequence[_Sentence]) -> Any:
     vocab |= {w.lower().removesuffix("'s") for s in sents for w in s.text.split() if w[:1].isupper()}
     demonyms = fold_demonyms({v.strip(".,;:\"'()") for v in vocab}, places)
     docs = [
-        [t for t in terms(s.text, demonyms) if not t.startswith("#") and t not in _ATTRIBUTION_TERMS]
+        [t for t in terms(s.text, demonyms, names=False) if not t.startswith("#") and t not in _ATTRIBUTION_TERMS]
         + [f"§{c}" for c in s.concepts]
         + [f"@{d.key}" for d in s.dates]
         for s in sents

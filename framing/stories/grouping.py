@@ -31,7 +31,7 @@ import numpy as np
 
 from framing.stories.text import label_terms, terms
 
-__all__ = ["Story", "StoryGrouper", "group_stories", "story_table"]
+__all__ = ["Story", "StoryGrouper", "group_stories", "one_story", "story_table"]
 
 #: Defaults chosen on the roundups dev portion (framing.validation.stories); see reports/validation.md.
 DEFAULT_THRESHOLD = 0.12
@@ -311,6 +311,17 @@ def group_stories(
         The stories in order of their first article; an article like no other is a story of its own.
     """
     return StoryGrouper(threshold=threshold, window=window).fit(articles).stories_
+
+
+def one_story(articles: Iterable[Any], id: str = "S1") -> Story:
+    """All the articles as one story (a set the user picked to compare), labelled by its characteristic terms."""
+    items = list(articles)
+    if not items:
+        raise ValueError("no articles to make a story of")
+    grouper = StoryGrouper()
+    X = grouper.vectorize(items)
+    (story,) = grouper._stories(X, np.zeros(X.shape[0], dtype=np.int64), [_fields(i) for i in items])
+    return Story(id, story.label, story.articles, story.outlets, story.dates)
 
 
 def story_table(stories: Iterable[Story]) -> Any:
