@@ -201,4 +201,8 @@ def test_attribution_fast_paths_match_the_plain_rules():
         assert kinds._last_token(t, lo, hi) == (words[-1].span() if words else None), (t, lo, hi)
         assert cues._prev_word(t, lo, hi) == prev_word(t, lo, hi), (t, lo, hi)
         start = max(lo, hi - 200)
-        assert subjects._subject(t, lo, hi) == subjects._subject_in(t, subjects._TOKEN_GAP.findall(t, start, hi), hi), (t, lo, hi)
+        assert subjects._subject(t, lo, hi) == subjects._subject_in(t, subjects._TOKEN_GAP.findall(t, start, hi), hi), (
+            t,
+            lo,
+            hi,
+        )

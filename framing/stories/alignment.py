@@ -59,6 +59,7 @@ class Attribution:
         nonneutral: A cue that takes a stance (claimed, alleged, insisted ...).
         hedged: Hedged in the sentence, or flagged unverifiable in the next one.
         direct_quote: The sentence quotes its source directly.
+        spans: The source phrases as written ("local health authorities", "a diplomatic source").
     """
 
     sources: tuple[tuple[str, str], ...] = ()
@@ -66,12 +67,19 @@ class Attribution:
     nonneutral: bool = False
     hedged: bool = False
     direct_quote: bool = False
+    spans: tuple[str, ...] = ()
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The source kinds, each once."""
+        return tuple(dict.fromkeys(k for k, _ in self.sources))
 
     def summary(self) -> str:
         """``"anonymous: local health authorities (according to)"``; ``"no source"`` when unattributed."""
         if not self.sources and not self.cues:
             return "no source"
-        who = "; ".join(f"{k}: {t}" for k, t in self.sources) or "unnamed"
+        words = "; ".join(self.spans or [t for _, t in self.sources])
+        who = f"{', '.join(self.kinds)}: {words}" if self.sources else "unnamed source"
         cue = ", ".join(self.cues)
         return f"{who} ({cue})" if cue else who
 
@@ -83,6 +91,7 @@ class Attribution:
             "nonneutral": self.nonneutral,
             "hedged": self.hedged,
             "direct_quote": self.direct_quote,
+            "spans": list(self.spans),
             "summary": self.summary(),
         }
 
@@ -228,6 +237,7 @@ def _mention(score: ArticleScore, s: _Sentence, by: dict[int, list[Any]], said: 
             nonneutral=st.nonneutral,
             hedged=st.hedged,
             direct_quote=st.direct_quote,
+            spans=tuple(dict.fromkeys(e.text for e in here if e.category == "source_span")),
         )
         if st is not None
         else Attribution()

@@ -77,7 +77,7 @@ def _source_kind(m: Any) -> str:
     kinds = sorted({k for k, _ in m.attribution.sources if k not in {"self"}})
     if kinds:
         return "+".join(kinds)
-    return "unnamed" if m.attribution.cues else "no source"
+    return "unnamed source" if m.attribution.cues else "no source"
 
 
 def _first_by_article(fact: Fact) -> dict[str, Any]:
@@ -200,7 +200,8 @@ def date_slips(scores: Sequence[ArticleScore], story: str | None = None) -> list
 
     A date mention is tied to another when they differ in one field only (month, day or year) and the words
     around them (:data:`DATE_CONTEXT` content words each side) share a word that is not among the story's
-    commonest (used in less than :data:`COMMON_SHARE` of its sentences). The date with fewer mentions is flagged
+    commonest (used in more than :data:`COMMON_SHARE` of its sentences, and in more sentences than it has
+    articles). The date with fewer mentions is flagged
     when the other has at least two.
     """
     sents = [(s, sent) for s in scores if s.error is None for sent in s.sentences]
@@ -227,7 +228,9 @@ def date_slips(scores: Sequence[ArticleScore], story: str | None = None) -> list
             # a year left unwritten stays unknown: "October 7" in a 2024 article still means 2023
             dated.append(_Dated(s.article.id, sent.index, m, frozenset(ctx | concepts)))
     n = len(sents)
-    rare = {t for t, k in df.items() if k / n < COMMON_SHARE} | {t for d in dated for t in d.context if t[0] == "§"}
+    # in a small story a word of the shared fact is in one sentence per article and still counts as rare
+    cap = max(len({s.article.id for s, _ in sents}), COMMON_SHARE * n)
+    rare = {t for t, k in df.items() if k <= cap} | {t for d in dated for t in d.context if t[0] == "§"}
     support = Counter(d.mention.key for d in dated)
     out: list[Discrepancy] = []
     for d in dated:

@@ -181,7 +181,7 @@ class StoryGrouper:
         link = sims >= self.threshold
         self.n_candidates_ = len(i)
         self.n_links_ = int(link.sum())
-        labels = self._cluster(X, i[link], j[link], n, days, known)
+        labels = self._cluster(i[link], j[link], sims[link], n)
         self.labels_ = labels
         self.stories_ = self._stories(X, labels, meta)
         return self
@@ -223,45 +223,9 @@ class StoryGrouper:
         order = np.lexsort((pairs.col, pairs.row))
         return pairs.row[order].astype(np.int64), pairs.col[order].astype(np.int64)
 
-    def _cluster(self, X: Any, i: Any, j: Any, n: int, days: Any, known: Any) -> Any:
-        """Complete linkage inside each component of the linked pairs."""
-        import scipy.sparse as sp
-        from scipy.sparse.csgraph import connected_components
-
-        graph = sp.coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
-        _, comp = connected_components(graph, directed=False)
-        labels = np.full(n, -1, dtype=np.int64)
-        members: dict[int, list[int]] = {}
-        for k, c in enumerate(comp):
-            members.setdefault(int(c), []).append(k)
-        nxt = 0
-        for c in sorted(members, key=lambda c: members[c][0]):
-            mem = np.array(members[c])
-            if len(mem) <= 2:  # two linked articles are one story; one is its own
-                labels[mem] = nxt
-                nxt += 1
-                continue
-            for sub in self._complete_linkage(X, mem, days, known):
-                labels[sub] = nxt
-                nxt += 1
-        return labels
-
-    def _complete_linkage(self, X: Any, mem: Any, days: Any, known: Any) -> list[Any]:
-        from sklearn.cluster import AgglomerativeClustering
-
-        S = (X[mem] @ X[mem].T).toarray()
-        if self.window is not None:
-            both = known[mem][:, None] & known[mem][None, :]
-            S[both & (np.abs(days[mem][:, None] - days[mem][None, :]) > self.window)] = 0.0
-        D = np.clip(1.0 - S, 0.0, None)
-        np.fill_diagonal(D, 0.0)
-        model = AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage="complete", distance_threshold=1.0 - self.threshold + 1e-9
-        ).fit(D)
-        groups: dict[int, list[int]] = {}
-        for k, lab in zip(mem, model.labels_, strict=True):
-            groups.setdefault(int(lab), []).append(int(k))
-        return [np.array(g) for g in sorted(groups.values(), key=lambda g: g[0])]
+    def _cluster(self, i: Any, j: Any, sims: Any, n: int) -> Any:
+        """Complete linkage over the linked pairs (:func:`_complete_linkage`)."""
+        return _complete_linkage(n, i, j, sims)
 
     def _stories(self, X: Any, labels: Any, meta: list[tuple[str, str, str, str | None, str | None]]) -> list[Story]:
         names = self.vectorizer_.get_feature_names_out()
@@ -271,13 +235,12 @@ class StoryGrouper:
         stories = []
         for pos, lab in enumerate(sorted(order, key=lambda c: order[c][0])):
             mem = order[lab]
-            centroid = np.asarray(X[mem].sum(axis=0)).ravel()
-            texts = [meta[k][1] for k in mem] + [" ".join(meta[k][2].split()[:60]) for k in mem]
-            ranked = [str(names[t]) for t in np.argsort(-centroid, kind="stable")[:16] if centroid[t] > 0]
+            titles = [meta[k][1] for k in mem]
+            ranked = [str(names[t]) for t in _top_terms(X, mem, names)]
             stories.append(
                 Story(
                     id=f"S{pos + 1}",
-                    label=label_terms(ranked, texts),
+                    label=label_terms(ranked, titles, more=[" ".join(meta[k][2].split(maxsplit=60)[:60]) for k in mem]),
                     articles=tuple(meta[k][0] for k in mem),
                     outlets=tuple(meta[k][4] for k in mem),
                     dates=tuple(meta[k][3] for k in mem),
@@ -285,6 +248,76 @@ class StoryGrouper:
             )
             labels[np.array(mem)] = pos
         return stories
+
+
+def _complete_linkage(n: int, i: Any, j: Any, sims: Any) -> Any:
+    """Complete-linkage clusters of ``n`` items given only their linked pairs (similarity >= the threshold).
+
+    Two clusters merge when every pair across them is linked, the pair of clusters whose weakest cross link is
+    strongest first: complete linkage with every unlinked pair below the threshold. It runs on the links alone
+    (a heap over cluster pairs, O(links log links)), so a corpus of loosely chained stories costs no dense
+    matrix; scipy's and scikit-learn's complete linkage need all pairwise distances, and scikit-learn's
+    connectivity-constrained variant ignores unlinked pairs instead of forbidding the merge.
+    """
+    import heapq
+
+    parent = list(range(n))
+    size = [1] * n
+    # per cluster: neighbour cluster -> (number of linked cross pairs, weakest of them)
+    cross: list[dict[int, list[float]]] = [{} for _ in range(n)]
+    for a, b, s in zip(i.tolist(), j.tolist(), sims.tolist(), strict=True):
+        cross[a][b] = [1.0, s]
+        cross[b][a] = [1.0, s]
+    heap = [(-s, a, b) for a, b, s in zip(i.tolist(), j.tolist(), sims.tolist(), strict=True)]
+    heapq.heapify(heap)
+    alive = [True] * n
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or b not in cross[a]:
+            continue
+        count, weakest = cross[a][b]
+        if -neg != weakest or count < size[a] * size[b]:
+            continue  # stale entry, or some pair across is not linked
+        if size[a] < size[b]:
+            a, b = b, a
+        alive[b] = False
+        parent[b] = a
+        size[a] += size[b]
+        del cross[a][b]
+        for c, (cnt, w) in cross[b].items():
+            if c == a:
+                continue
+            del cross[c][b]
+            old = cross[a].get(c)
+            merged = [cnt + old[0], min(w, old[1])] if old else [cnt, w]
+            cross[a][c] = merged
+            cross[c][a] = merged
+            if merged[0] == size[a] * size[c]:
+                heapq.heappush(heap, (-merged[1], min(a, c), max(a, c)))
+        cross[b] = {}
+    labels = np.empty(n, dtype=np.int64)
+    for k in range(n):
+        root = k
+        while parent[root] != root:
+            root = parent[root]
+        labels[k] = root
+    return labels
+
+
+def _top_terms(X: Any, rows: Sequence[int], names: Any, k: int = 16) -> Any:
+    """Column indices of the ``k`` heaviest terms of the rows' summed vectors (sparse: no dense centroid);
+    at equal weight a name ("sarnel river") comes before single words."""
+    idx = np.concatenate([X.indices[X.indptr[r] : X.indptr[r + 1]] for r in rows])
+    val = np.concatenate([X.data[X.indptr[r] : X.indptr[r + 1]] for r in rows])
+    if len(rows) > 1:
+        idx, inv = np.unique(idx, return_inverse=True)
+        val = np.bincount(inv, weights=val)
+    if len(idx) > k:
+        part = np.argpartition(-val, k)[:k]
+        idx, val = idx[part], val[part]
+    single = np.array([" " not in names[t] for t in idx])
+    order = np.lexsort((idx, single, -np.round(val, 6)))  # heaviest first, then names, then by column
+    return idx[order]
 
 
 def _pair_cosines(X: Any, i: Any, j: Any, chunk: int = 50_000) -> Any:

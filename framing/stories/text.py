@@ -142,11 +142,12 @@ def fold_demonyms(vocabulary: Iterable[str], places: Iterable[str]) -> dict[str,
     return out
 
 
-def label_terms(ranked: Sequence[str], texts: Sequence[str], k: int = 4) -> str:
+def label_terms(ranked: Sequence[str], texts: Sequence[str], k: int = 4, more: Sequence[str] = ()) -> str:
     """A label from terms ranked by weight: the first ``k`` as the texts write them, joined by `` · ``.
 
     A name ("supreme court") takes the place of the stems it holds; numbers (``#...``) and dates (``@...``)
-    are left out, and so are other markers (``§concept``).
+    are left out, and so are other markers (``§concept``). ``more`` texts are read only for terms that
+    ``texts`` do not hold (the titles first, the leads when needed).
 
     Example:
         >>> label_terms(["suprem", "supreme court", "immun", "#2"], ["The Supreme Court and immunity"])
@@ -166,29 +167,58 @@ def label_terms(ranked: Sequence[str], texts: Sequence[str], k: int = 4) -> str:
             chosen.append(term)
         if len(chosen) >= k:
             break
-    return " · ".join(surface(term, texts) for term in chosen[:k])
+    if not chosen:
+        return ""
+    forms = _Forms(texts, chosen[:k])
+    missing = [t for t in chosen[:k] if not forms.has(t)]
+    if missing and more:
+        forms.read(more, missing)
+    return " · ".join(forms.surface(term) for term in chosen[:k])
+
+
+class _Forms:
+    """How a set of texts writes some stems and names, read in one pass."""
+
+    def __init__(self, texts: Sequence[str], wanted: Sequence[str]) -> None:
+        self.stems: dict[str, Counter[str]] = {}
+        self.names: dict[str, str] = {}
+        self.read(texts, wanted)
+
+    def has(self, term: str) -> bool:
+        return term in (self.names if " " in term else self.stems)
+
+    def read(self, texts: Sequence[str], wanted: Sequence[str]) -> None:
+        stems = {t for t in wanted if " " not in t}
+        names = {t for t in wanted if " " in t}
+        for text in texts:
+            ws = [_lower_keep(w) for w in words(text)]
+            for w in ws:
+                low = w.lower()
+                key = low if low in {"us", "uk"} else stem(low)
+                if key in stems:
+                    self.stems.setdefault(key, Counter())[w] += 1
+            if names:
+                for a, b in pairwise(ws):
+                    pair = f"{_lower(a)} {_lower(b)}"
+                    if pair in names and pair not in self.names:
+                        self.names[pair] = f"{a} {b}"
+
+    def surface(self, term: str) -> str:
+        """The most frequent form (lower case when the texts ever write it so); the term when none has it."""
+        if " " in term:
+            return self.names.get(term, term)
+        forms = self.stems.get(term)
+        if not forms:
+            return term
+        lower = Counter({w: n for w, n in forms.items() if w.islower()})
+        # a word written in lower case somewhere is a common word; else it keeps its capital ("Texas")
+        return (lower or forms).most_common(1)[0][0]
 
 
 def surface(term: str, texts: Sequence[str]) -> str:
     """How the texts write a term: the most frequent word form with its stem (lower case when the texts ever
     write it so), or a name with its capitals; the term itself when no text has it."""
-    if " " in term:
-        first, _, last = term.partition(" ")
-        for text in texts:
-            ws = [_lower_keep(w) for w in words(text)]
-            for a, b in pairwise(ws):
-                if _lower(a) == first and _lower(b) == last:
-                    return f"{a} {b}"
-        return term
-    forms: Counter[str] = Counter()
-    for text in texts:
-        for w in words(text):
-            w = _lower_keep(w)
-            if stem(w.lower()) == term or _lower(w) == term:
-                forms[w] += 1
-    lower = Counter({w: n for w, n in forms.items() if w.islower()})
-    # a word written in lower case somewhere is a common word; else it keeps its capital ("Texas")
-    return (lower or forms).most_common(1)[0][0] if forms else term
+    return _Forms(texts, [term]).surface(term)
 
 
 def _lower_keep(w: str) -> str:
