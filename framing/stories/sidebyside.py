@@ -49,16 +49,22 @@ class AlignedStory:
     discrepancies: tuple[Discrepancy, ...] = ()
 
     def discrepancies_of(self, fact: str) -> tuple[Discrepancy, ...]:
-        """The discrepancies of one fact, date slips in its sentences included."""
+        """The discrepancies of one fact; a date slip counts for the fact holding the slipped sentence and for
+        the fact holding most of the mentions it is set against."""
         own = [d for d in self.discrepancies if d.fact == fact]
-        f = next((x for x in self.facts if x.id == fact), None)
-        if f is not None:
-            where = {(m.article_id, f"sentence {m.sentence}") for m in f.mentions}
-            own += [
-                d for d in self.discrepancies if d.kind == "date" and (d.details[0][0], d.details[0][1].split(":")[0])
-                in where
-            ]  # fmt: skip
+        for d in self.discrepancies:
+            if d.kind == "date" and fact in self._date_facts(d):
+                own.append(d)
         return tuple(own)
+
+    def _date_facts(self, d: Discrepancy) -> set[str]:
+        spots = [(a, _sentence_of(t)) for a, t in d.details]
+        holds = [{(m.article_id, m.sentence) for m in f.mentions} for f in self.facts]
+        out = {f.id for f, h in zip(self.facts, holds, strict=True) if spots[0] in h}
+        counts = [sum(s in h for s in spots[1:]) for h in holds]
+        if counts and max(counts) > 0:
+            out.add(self.facts[counts.index(max(counts))].id)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""
@@ -67,6 +73,12 @@ class AlignedStory:
             "facts": [f.to_dict() for f in self.facts],
             "discrepancies": [d.to_dict() for d in self.discrepancies],
         }
+
+
+def _sentence_of(detail: str) -> int | None:
+    """The sentence index of a date slip's detail (``"sentence 7: November 7, 2023"``)."""
+    head = detail.partition(":")[0].removeprefix("sentence ")
+    return int(head) if head.isdigit() else None
 
 
 def align_story(
