@@ -110,7 +110,10 @@ class CompiledModel:
         if self._lexicon is not None and docs:
             features, mean, scale, coef = self._lexicon
             raw = lexicon_rows if lexicon_rows is not None else features.transform(docs)
-            out += ((raw - mean) / scale) @ coef.T
+            # a row's dot products summed on their own (not a matrix product, whose summation order depends on
+            # how many rows there are): an article scores the same in any batch
+            z = (raw - mean) / scale
+            out += (z[:, None, :] * coef[None, :, :]).sum(axis=2)
         return out
 
     def predict_proba(
