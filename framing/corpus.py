@@ -16,7 +16,7 @@ from typing import Any
 
 from framing.article import Article
 from framing.evidence import EVIDENCE_COLUMNS
-from framing.scoring import ArticleScore, Scorer, score
+from framing.scoring import ArticleScore, Scorer, default_scorer
 
 __all__ = ["article_row", "score_corpus"]
 
@@ -44,10 +44,9 @@ def score_corpus(
         from rich.progress import track
 
         items = track(articles, description="scoring", transient=True)
-    for art in items:
-        s = score(art, scorer=scorer)
+    for s in (scorer or default_scorer()).score_stream(items):
         rows.append(article_row(s))
-        ev_frames.extend({"article_id": art.id, **e.to_dict()} for e in s.evidence)
+        ev_frames.extend({"article_id": s.article.id, **e.to_dict()} for e in s.evidence)
     return pd.DataFrame(rows), pd.DataFrame(ev_frames, columns=EVIDENCE_COLUMNS)
 
 

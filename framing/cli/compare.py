@@ -89,11 +89,11 @@ def compare_cmd(
 
             with Progress(transient=True, console=_err_console()) as bar:
                 task = bar.add_task("scoring", total=None)
-                for a in articles:
-                    scores.append(scorer.score(a))
+                for s in scorer.score_stream(articles):
+                    scores.append(s)
                     bar.advance(task)
         else:
-            scores = [scorer.score(a) for a in articles]
+            scores = list(scorer.score_stream(articles))
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(

@@ -116,7 +116,7 @@ def score_cmd(
             outlet_tables=outlet_tables,
             format=input_format,
         )
-        results = (scorer.score(a) for a in articles)
+        results = scorer.score_stream(articles)
         failures = _emit(results, "explain" if explain else fmt, with_sentences)
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
