@@ -88,12 +88,16 @@ def align_story(
 
     Args:
         scores: The scored articles (failed ones are left out).
-        story: The story they form (from :func:`~framing.stories.group_stories`); all of them as ``S1`` otherwise.
+        story: The story to align (from :func:`~framing.stories.group_stories`): only its articles among the
+            scores are aligned. All the scores as one story ``S1`` when omitted.
         threshold: Least average similarity of a fact's sentences.
     """
     scored = [s for s in scores if s.error is None]
     if story is None:
         story = one_story(scored) if scored else Story("S1", "", ())
+    else:
+        wanted = set(story.articles)
+        scored = [s for s in scored if s.article.id in wanted]
     facts = align_facts(scored, threshold=threshold, story=story.id)
     found: list[Discrepancy] = []
     for f in facts:
