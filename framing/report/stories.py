@@ -132,8 +132,9 @@ def stories_section(
     paragraphs = [
         f"{grouped} For each story of two or more articles: its facts as rows (the sentences of different "
         "articles that report the same thing, aligned on shared words, names, figures and dates), its articles "
-        "as columns. Each cell is the article's sentence with its evidence highlighted, then who it is "
-        "attributed to, its hedges, figures and naming; 'not covered' marks a fact the article leaves out. "
+        "as columns. Each cell is the article's sentence with its evidence highlighted (naming and other word "
+        "choices among it), then who it is attributed to, its hedges and figures; 'not covered' marks a fact the "
+        "article leaves out. "
         "A flag marks a fact whose versions differ: figures no single number fits, a date one slip from the "
         "others, different kinds of source, a neutral cue against a stance-taking verb, hedged against flat, "
         "or different names for one actor.",

@@ -77,6 +77,7 @@ _KINDS: dict[str, str] = {
     "arrest": "detained", "detain": "detained", "prison": "detained", "detaine": "detained",
 }  # fmt: skip
 _TOKEN = re.compile(r"[^\W\d_]+|\d[\d,.]*")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}\b")
 _CLAUSE_END = re.compile(r"[;:()]|\b(?:while|but|whereas)\b", re.I)
 
 
@@ -228,6 +229,8 @@ def find_figures(sentence: str, dates: Sequence[DateMention] | None = None) -> l
             continue
         if m.group("word") and not m.group("q") and m.group("word").lower() in {"one", "two", "three"}:
             continue  # "one side", "two diplomats": counts, rarely the figures outlets dispute
+        if _CLOCK.match(sentence, max(0, num_start - 3)) or _CLOCK.match(sentence, num_start):
+            continue  # a time of day ("06:40"), not a figure
         if num_start > 0 and sentence[num_start - 1] in "$€£":
             kind = "money"
         elif m.group("pct"):
