@@ -250,3 +250,26 @@ def test_to_dict_is_json(dorvik) -> None:
     d = json.loads(json.dumps(dorvik.to_dict()))
     assert d["facts"][0]["mentions"][0]["article_id"] == "a"
     assert {x["kind"] for x in d["discrepancies"]} >= {"figures", "date"}
+
+
+def test_roundups_reader_items_and_errors(tmp_path) -> None:
+    import json
+
+    from framing.datasets.roundups import iter_roundups
+    from framing.errors import InputError
+
+    good = {"id": 7, "issue": "X", "topic": "T", "date": "2021-10-18T16:15:00-07:00",
+            "news": {"left": {"newsSource": "CNN", "newsTitle": "Court rules", "newBody": ["One.", "Two."]},
+                     "right": {"newsSource": "Fox", "newsTitle": "", "newBody": []}}}  # fmt: skip
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(good) + "\n")
+    (item,) = iter_roundups(path)  # the empty right item is left out
+    assert (item.id, item.roundup, item.side, item.outlet, item.text, item.date) == (
+        "7-left", "7", "left", "CNN", "One. Two.", "2021-10-18",
+    )  # fmt: skip
+    assert item.record()["roundup"] == "7"
+    path.write_text(json.dumps(good) + "\n{not json\n")
+    with pytest.raises(InputError, match=r"r\.jsonl:2"):
+        list(iter_roundups(path))
+    with pytest.raises(InputError, match="not found"):
+        list(iter_roundups(tmp_path / "missing"))
