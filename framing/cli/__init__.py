@@ -25,6 +25,7 @@ class _LazyGroup(click.Group):
         "compare": "framing.cli.compare:compare_cmd",
         "actors": "framing.cli.actors:actors_cmd",
         "frames": "framing.cli.frames:frames_cmd",
+        "stories": "framing.cli.stories:stories_cmd",
         "lexicons": "framing.cli.lexicons:lexicons_group",
         "validate": "framing.cli.validate:validate_cmd",
         "train": "framing.cli.train:train",
@@ -52,5 +53,6 @@ def main() -> None:
       framing score corpus/ --format json
       framing frames ../shared/seeds/*.txt
       framing outlets --country RU
+      framing stories corpus/ --window 3
       framing lexicons list
     """

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 
 import click
 
-from framing.cli._common import _ACTORS, _OUTLETS, _TERMPACKS, _count, _err_console, _parse_columns, _record_columns
+from framing.cli._common import (
+    _ACTORS,
+    _OUTLETS,
+    _TERMPACKS,
+    DAYS,
+    _count,
+    _err_console,
+    _parse_columns,
+    _record_columns,
+)
 from framing.errors import FramingError
 
 
@@ -37,6 +46,14 @@ from framing.errors import FramingError
     show_default=True,
     help="Bootstrap resamples for confidence intervals.",
 )
+@click.option(
+    "--story-window",
+    type=DAYS,
+    default="3",
+    show_default=True,
+    help="Days within which articles can be one story ('none': dates ignored). A corpus of 12 articles or fewer "
+    "is grouped without a window.",
+)
 @click.option("--title", default=None, help="Report title.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr.")
 def compare_cmd(
@@ -49,6 +66,7 @@ def compare_cmd(
     actor_files: Sequence[str],
     termpacks: Sequence[str],
     n_boot: int,
+    story_window: float | None,
     title: str | None,
     progress: bool,
 ) -> None:
@@ -79,7 +97,14 @@ def compare_cmd(
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(
-            scores, Path(out_dir), by=by, title=title, command=command, n_boot=n_boot, actor_sets=actor_sets
+            scores,
+            Path(out_dir),
+            by=by,
+            title=title,
+            command=command,
+            n_boot=n_boot,
+            actor_sets=actor_sets,
+            story_window=story_window,
         )
     except (FramingError, ValueError) as exc:
         raise click.UsageError(str(exc)) from None

@@ -32,10 +32,12 @@ from framing.plot.contrast import TermContrastDisplay
 from framing.plot.frames import FrameHeatmapDisplay, FrameProfileDisplay
 from framing.plot.heatmap import MetricHeatmapDisplay
 from framing.plot.profile import OutletProfileDisplay
+from framing.plot.stories import CoverageDisplay
 from framing.plot.timeline import MetricTimelineDisplay
 
 __all__ = [
     "OKABE_ITO",
+    "CoverageDisplay",
     "FrameHeatmapDisplay",
     "FrameProfileDisplay",
     "HedgedClaimsDisplay",

@@ -32,6 +32,7 @@ TASKS = (
     "framing.validation.sentiment",
     "framing.validation.models",
     "framing.validation.frames",
+    "framing.validation.stories",
 )
 
 
