@@ -144,8 +144,8 @@ class SentenceTokens:
         return len(w) > 4 and w.endswith(("ed", "ing")) and self.text[self.starts[k]].islower()
 
     def _name(self, k: int) -> bool:
-        w = self.text[self.starts[k] : self.ends[k]]
-        return k > 0 and w[:1].isupper() and self.low[k] not in CAP_STOP
+        """A capitalised word other than the sentence's first (and not a month or a day)."""
+        return k > 0 and self.text[self.starts[k]].isupper() and self.low[k] not in CAP_STOP
 
     def participant(self, c: Chunk, *, number: bool = False) -> bool:
         """Whether a chunk holds an actor alias or ends in a group of people or a name ("Israeli strikes", "1,195

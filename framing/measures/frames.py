@@ -29,12 +29,13 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from framing.evidence import FRAMING_DIMENSION, Evidence
-from framing.measures._common import negated
 from framing.text.analysed import AnalysedText
 from framing.text.frames import FRAMES, FRAMES_BY_ID, OTHER, Frame
+from framing.text.lexicon import LexiconEntry
 from framing.text.sentences import Sentence
 
 __all__ = [
@@ -57,6 +58,8 @@ CUE_FRAMES: tuple[Frame, ...] = tuple(f for f in FRAMES if f is not OTHER)
 #: framing/validation/frames.py).
 MIN_CUE_WEIGHT = 0.6
 _INDEX = {f.id: i for i, f in enumerate(CUE_FRAMES)}
+_COLUMN = {f"frame.{f.id}": i for i, f in enumerate(CUE_FRAMES)}
+_KNOWN_CATEGORIES = frozenset(_COLUMN)
 #: What the FrAC-trained model's classes may be refined into by the cues.
 _SPLITS: dict[str, tuple[str, ...]] = {
     "legality": ("legality", "crime"),
@@ -66,28 +69,38 @@ _SPLITS: dict[str, tuple[str, ...]] = {
 
 
 def frame_cues(at: AnalysedText) -> list[Evidence]:
-    """The frame-lexicon cues of an analysed text as evidence (``frame.<id>``), in text order."""
+    """The frame-lexicon cues of an analysed text as evidence (``frame.<id>``), in text order.
+
+    A cue is not checked for negation (``negated`` is always False): "no economic impact" is still about the
+    economy, so negation does not change the frame.
+    """
     out: list[Evidence] = []
+    known = _KNOWN_CATEGORIES
+    sentence_at = at.sentence_at
     for m in at.grouped.get("frames", ()):
         entry = m.by_lexicon.get("frames") or m.entries[0]
-        if not entry.category.startswith("frame.") or entry.category.removeprefix("frame.") not in _INDEX:
+        if entry.category not in known:
             continue
-        sent = at.sentence_at(m.start)
-        if sent is None:
-            continue
-        out.append(Evidence(sent.index, m.start, m.end, m.text, FRAMING_DIMENSION, entry.category, entry.weight,
-                            f"{entry.lexicon}:{entry.term}", negated(at, sent.start, m.start)))  # fmt: skip
+        sent = sentence_at(m.start)
+        if sent is not None:
+            out.append(Evidence(sent.index, m.start, m.end, m.text, FRAMING_DIMENSION, entry.category, entry.weight,
+                                _entry_ref(entry)))  # fmt: skip
     return out
+
+
+@cache
+def _entry_ref(entry: LexiconEntry) -> str:
+    return f"{entry.lexicon}:{entry.term}"
 
 
 def cue_weights(evidence: Sequence[Any], n_sentences: int) -> list[list[float]]:
     """Summed cue weight per sentence and frame (rows: sentences; columns: :data:`CUE_FRAMES`)."""
     rows = [[0.0] * len(CUE_FRAMES) for _ in range(n_sentences)]
+    column = _COLUMN
     for e in evidence:
-        if e.category.startswith("frame.") and 0 <= e.sentence < n_sentences:
-            j = _INDEX.get(e.category.removeprefix("frame."))
-            if j is not None:
-                rows[e.sentence][j] += e.weight
+        j = column.get(e.category)
+        if j is not None and 0 <= e.sentence < n_sentences:
+            rows[e.sentence][j] += e.weight
     return rows
 
 
@@ -100,10 +113,10 @@ def decide_by_cues(weights: Sequence[float], min_weight: float = MIN_CUE_WEIGHT)
         >>> f, share = decide_by_cues(w); f.id, share
         ('security', 0.75)
     """
-    best = max(range(len(weights)), key=lambda j: (weights[j], -j)) if len(weights) else -1
-    if best < 0 or weights[best] < min_weight:
+    top = max(weights) if len(weights) else 0.0
+    if top < min_weight or top <= 0:
         return OTHER, 0.0
-    return CUE_FRAMES[best], weights[best] / sum(weights)
+    return CUE_FRAMES[list(weights).index(top)], top / sum(weights)  # the first maximum: codebook order
 
 
 def decide_with_model(label: str, probability: float, weights: Sequence[float]) -> tuple[Frame, float]:

@@ -6,15 +6,17 @@ parties?", "Does it provide a human example or human face on the issue?", "Is th
 "Does it suggest that some level of government has the ability to alleviate the problem?" ...; see
 :data:`framing.text.frames.NEWS_FRAMES`). Here each question is answered from cues:
 
-* every cue of ``lexicons/news_frames.tsv`` (category ``news_frame.<frame>.<indicator>``) is an evidence item
-  of dimension ``framing``;
+* the cues are the rows of ``lexicons/news_frames.tsv`` (category ``news_frame.<frame>.<indicator>``);
 * two shapes no word list catches are rules: an age ("a 34-year-old", human face) and a sum of money ("$4
   million", "2 billion euros", costs);
 * an indicator is answered *yes* when its strongest cue weighs at least :data:`STRONG` or its cues sum to at
-  least :data:`ENOUGH` (a single weak "should" does not make a moral prescription); negated cues do not count.
+  least :data:`ENOUGH` (a single weak "should" does not make a moral prescription); negated cues do not count;
+* each indicator answered yes is one evidence item (dimension ``framing``): the span of its strongest cue, whose
+  note gives the question and every cue that counted.
 
 Metrics per frame: ``<frame>`` (the share of its indicators answered yes, 0-1, as the questionnaire's frame
-scales average their items), ``<frame>_cues`` (cue items), and ``<frame>.<indicator>`` (1.0 yes, 0.0 no).
+scales average their items), ``<frame>_cues`` (cue matches, negated ones included), and ``<frame>.<indicator>``
+(1.0 yes, 0.0 no).
 
 Example:
     >>> from framing.text.analysed import Analyser
@@ -29,13 +31,15 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from framing.evidence import FRAMING_DIMENSION, Evidence
 from framing.measures._common import negated
+from framing.measures.frames import _entry_ref
 from framing.text.analysed import AnalysedText
 from framing.text.frames import NEWS_FRAMES
 
-__all__ = ["ENOUGH", "STRONG", "measure_news_frames", "news_frame_cues"]
+__all__ = ["ENOUGH", "STRONG", "measure_news_frames"]
 
 #: A cue at least this heavy answers its indicator alone.
 STRONG = 0.5
@@ -52,52 +56,90 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _RULES = (
-    (_AGE, "news_frame.human_interest.human_face", "rule:age", "a person described by age"),
-    (_MONEY, "news_frame.economic.costs", "rule:money", "a sum of money"),
-)
+    (_AGE, "news_frame.human_interest.human_face", "rule:age", "a person described by age", ("year-old",)),
+    (_MONEY, "news_frame.economic.costs", "rule:money", "a sum of money",
+     ("$", "€", "£", "¥", "₴", "₽", "₪", "dollars", "euros", "pounds sterling", "rubles", "roubles", "shekels",
+      "hryvnias", "yuan", "yen", "lira")),
+)  # fmt: skip
 
 
-def news_frame_cues(at: AnalysedText) -> list[Evidence]:
-    """The news-frame cues and rules of an analysed text as evidence, in text order."""
-    out: list[Evidence] = []
+class _Cue(NamedTuple):
+    sentence: int
+    sentence_start: int
+    start: int
+    end: int
+    text: str
+    weight: float
+    entry: str
+    rule: bool
+
+
+def _cues(at: AnalysedText) -> dict[str, list[_Cue]]:
+    """The news-frame cues and rule hits of an analysed text, by indicator category."""
+    out: dict[str, list[_Cue]] = {}
+    sentence_at = at.sentence_at
     for m in at.grouped.get("news_frames", ()):
-        sent = at.sentence_at(m.start)
+        sent = sentence_at(m.start)
         if sent is None:
             continue
-        neg = negated(at, sent.start, m.start)
         for entry in m.entries:
             if entry.category in _KNOWN:
-                out.append(Evidence(sent.index, m.start, m.end, m.text, FRAMING_DIMENSION, entry.category,
-                                    entry.weight, f"{entry.lexicon}:{entry.term}", neg))  # fmt: skip
+                out.setdefault(entry.category, []).append(
+                    _Cue(sent.index, sent.start, m.start, m.end, m.text, entry.weight, _entry_ref(entry), False)
+                )
     text = at.text
-    for pattern, category, rule, note in _RULES:
+    for pattern, category, rule, _note, needles in _RULES:
+        if not any(n in text for n in needles):  # a substring test is far cheaper than the regex scan
+            continue
         for hit in pattern.finditer(text):
-            sent = at.sentence_at(hit.start())
+            sent = sentence_at(hit.start())
             if sent is not None:
-                out.append(Evidence(sent.index, hit.start(), hit.end(), hit.group(0), FRAMING_DIMENSION, category,
-                                    1.0, rule, note=note))  # fmt: skip
-    out.sort(key=lambda e: (e.start, e.end, e.category))
+                out.setdefault(category, []).append(
+                    _Cue(sent.index, sent.start, hit.start(), hit.end(), hit.group(0), 1.0, rule, True)
+                )
     return out
 
 
+def _answer(at: AnalysedText, cues: list[_Cue]) -> tuple[_Cue | None, list[_Cue]]:
+    """The indicator's deciding cue (the strongest one not negated) when the indicator is answered yes, else
+    ``None``; and the cues to name (all of them after a strong cue, the ones that counted after a sum). Negation is
+    checked only as far as the answer needs."""
+    ranked = sorted(cues, key=lambda c: (-c.weight, c.start))
+    counted: list[_Cue] = []
+    for c in ranked:
+        if c.rule or not negated(at, c.sentence_start, c.start):
+            if c.weight >= STRONG:
+                return c, ranked
+            counted.append(c)
+    if counted and sum(c.weight for c in counted) >= ENOUGH:
+        return counted[0], counted
+    return None, counted
+
+
 def measure_news_frames(at: AnalysedText) -> tuple[list[Evidence], dict[str, float]]:
-    """News-frame evidence and the article's answers to the indicators (see the module docstring)."""
-    evidence = news_frame_cues(at)
-    strongest: dict[str, float] = {}
-    summed: dict[str, float] = {}
-    for e in evidence:
-        if e.negated:
-            continue
-        strongest[e.category] = max(strongest.get(e.category, 0.0), e.weight)
-        summed[e.category] = summed.get(e.category, 0.0) + e.weight
+    """One evidence item per indicator answered yes (its strongest cue, the others named in the note) and the
+    article's answers to the indicators (see the module docstring)."""
+    cues = _cues(at)
+    evidence: list[Evidence] = []
     metrics: dict[str, float] = {}
     for frame in NEWS_FRAMES:
         answers = []
+        n_cues = 0
         for indicator in frame.indicators:
             cat = f"news_frame.{frame.id}.{indicator}"
-            yes = strongest.get(cat, 0.0) >= STRONG or summed.get(cat, 0.0) >= ENOUGH
+            found = cues.get(cat, [])
+            n_cues += len(found)
+            best, counted = _answer(at, found) if found else (None, [])
+            yes = best is not None
             metrics[f"{frame.id}.{indicator}"] = 1.0 if yes else 0.0
             answers.append(yes)
+            if best is not None:
+                words = list(dict.fromkeys(c.text for c in sorted(counted, key=lambda c: c.start)))
+                shown = ", ".join(words[:6]) + (f" and {len(words) - 6} more" if len(words) > 6 else "")
+                note = f"{frame.label}: {frame.indicators[indicator]} yes ({len(counted)} cue(s): {shown})"
+                evidence.append(Evidence(best.sentence, best.start, best.end, best.text, FRAMING_DIMENSION, cat,
+                                         best.weight, best.entry, note=note))  # fmt: skip
         metrics[frame.id] = sum(answers) / len(answers)
-        metrics[f"{frame.id}_cues"] = float(sum(e.category.startswith(f"news_frame.{frame.id}.") for e in evidence))
+        metrics[f"{frame.id}_cues"] = float(n_cues)
+    evidence.sort(key=lambda e: (e.start, e.end, e.category))
     return evidence, metrics

@@ -303,9 +303,18 @@ def rows_from_evidence(
 BatchItem = tuple[Sequence[Sentence], Sequence[Any], Sequence[float], Sequence[int] | None, Sequence[str] | None]
 
 
-def rows_for_batch(features: LexiconFeatures, items: Sequence[BatchItem]) -> np.ndarray:
+def rows_for_batch(
+    features: LexiconFeatures, items: Sequence[BatchItem], shared: dict[str, np.ndarray] | None = None
+) -> np.ndarray:
     """:func:`rows_from_evidence` of several articles, stacked: the surface patterns scan the batch's sentences
-    once, not article by article (each row is what its article alone gives)."""
+    once, not article by article (each row is what its article alone gives).
+
+    Args:
+        features: A fitted :class:`LexiconFeatures`.
+        items: The articles.
+        shared: A dict kept across calls on the same items (several models of one batch): the surface block, which
+            does not depend on the categories, is computed once and reused from it.
+    """
     col = {c: i for i, c in enumerate(features.categories_)}
     step = 2 if features.weights else 1
     n_cat = len(features.categories_) * step
@@ -339,7 +348,12 @@ def rows_for_batch(features: LexiconFeatures, items: Sequence[BatchItem]) -> np.
         all_words.extend(word_counts if word_counts is not None else map(count_words, texts))
     out = np.vstack(parts) if parts else np.zeros((0, width))
     if features.surface and all_texts:
-        out[:, n_cat:] = _surface_rows(all_texts, all_tones, all_words)
+        surface = shared.get("surface") if shared is not None else None
+        if surface is None:
+            surface = _surface_rows(all_texts, all_tones, all_words)
+            if shared is not None:
+                shared["surface"] = surface
+        out[:, n_cat:] = surface
     return features._scaled(out, all_texts)
 
 
