@@ -101,3 +101,16 @@ def test_frames_command(example_dir: Path) -> None:
     assert rows and {"primary_frame", "security_share", "news_conflict", "victim", "villain", "hero"} <= set(rows[0])
     r = run(main, [*args, "--sentences", "--no-models"], catch_exceptions=False)
     assert "cues:" in r.output
+
+
+def test_score_json_carries_frames_news_frames_and_roles(seeds_dir: Path) -> None:
+    path = sorted(seeds_dir.glob("004_*.txt"))[0]
+    r = CliRunner().invoke(main, ["score", str(path), "--format", "json"], catch_exceptions=False)
+    rec = json.loads(r.output)[0]
+    assert rec["frames"]["primary"]["id"] in {f.id for f in FRAMES}
+    assert {"frames.primary_code", "news_frames.conflict", "roles.villain_count"} <= set(rec["scores"])
+    cats = {e["category"].split(".")[0] for e in rec["evidence"] if e["dimension"] == "framing"}
+    assert cats == {"frame", "frame_sentence", "news_frame", "role"}
+    assert any(e["category"] == "frames" and e["dimension"] == "model" for e in rec["evidence"])
+    villain = [e for e in rec["evidence"] if e["category"] == "role.villain" and "hamas" in e["note"]]
+    assert villain and villain[0]["entry"].startswith("roles@1.0.0:")

@@ -240,3 +240,14 @@ def test_frames_in_the_json_record() -> None:
     assert "framing" in dims
     cats = {e["category"] for e in d["evidence"]}
     assert {"frame.security", "role.hero"} <= cats
+
+
+def test_a_user_frame_lexicon_replaces_the_bundled_one(tmp_path) -> None:
+    lex = tmp_path / "my_frames.tsv"
+    lex.write_text("# name: frames\n# version: 9.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\n"
+                   "widget\tframe.economic\t1.0\t\tme\n", encoding="utf-8")  # fmt: skip
+    s = Scorer(lexicons=[lex], models=False).score(article_from_text("Troops bought a widget.", id="u"))
+    cues = [e for e in s.evidence if e.category.startswith("frame.")]
+    assert [(e.text, e.entry) for e in cues] == [("widget", "frames@9.0.0:widget")]
+    assert "frames@9.0.0" in s.lexicons and "frames@1.0.0" not in s.lexicons
+    assert s.metrics["frames.economic_share"] == 1.0
