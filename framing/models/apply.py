@@ -76,7 +76,7 @@ class CompiledModel:
             if block.kind == "lexicon":
                 assert block.mean is not None and block.scale is not None
                 weight = float(block.config.get("weight", 1.0))
-                self._lexicon = (built, block.mean, block.scale / weight, coef)
+                self._lexicon = (built, block.mean, block.scale / weight, np.ascontiguousarray(coef.T))
                 continue
             if built.norm not in {"l2", None} or built.binary:
                 raise ValueError(f"{model.task}: norm={built.norm!r}, binary={built.binary} has no fast path")
@@ -116,12 +116,12 @@ class CompiledModel:
         for block in self._ngrams:
             out += block.scores(docs, terms)
         if self._lexicon is not None and docs:
-            features, mean, scale, coef = self._lexicon
+            features, mean, scale, coef_t = self._lexicon
             raw = lexicon_rows if lexicon_rows is not None else features.transform(docs)
-            # a row's dot products summed on their own (not a matrix product, whose summation order depends on
-            # how many rows there are): an article scores the same in any batch
+            # one small product per row (a stack of 1 x d matrices), not one product of the whole batch, whose
+            # summation order depends on how many rows there are: an article scores the same in any batch
             z = (raw - mean) / scale
-            out += (z[:, None, :] * coef[None, :, :]).sum(axis=2)
+            out += np.matmul(z[:, None, :], coef_t)[:, 0, :]
         return out
 
     def predict_proba(
@@ -375,18 +375,17 @@ def _multiclass(
     classes = [str(c) for c in model.classes_]
     for k, inp in enumerate(inputs):
         mine = probs_all[bounds[k] : bounds[k + 1]] if len(probs_all) else np.zeros((0, len(classes)))
-        order = np.argsort(-mine, axis=1, kind="stable")[:, :3] if len(mine) else np.zeros((0, 3), dtype=int)
-        top = order[:, 0] if len(mine) else np.zeros(0, dtype=int)
+        order = np.argsort(-mine, axis=1, kind="stable")[:, :3].tolist() if len(mine) else []
+        rows = mine.tolist()  # Python floats: indexing a numpy row per sentence cost more than the rest
+        top = [js[0] for js in order]
         texts = [
-            "; ".join(f"P({classes[j]}) = {p:.3f}" for j, p in zip(js, row[js].tolist(), strict=True))
-            for row, js in zip(mine, order.tolist(), strict=True)
+            "; ".join([f"P({classes[j]}) = {row[j]:.3f}" for j in js]) for row, js in zip(rows, order, strict=True)
         ]
         evidence[k].extend(
-            Evidence(s.index, s.start, s.end, s.text, MODEL_DIMENSION, task, round(float(row[j]), 4), ref, note=t)
-            for s, row, j, t in zip(inp.sentences, mine, top, texts, strict=True)
+            Evidence(s.index, s.start, s.end, s.text, MODEL_DIMENSION, task, round(row[j], 4), ref, note=t)
+            for s, row, j, t in zip(inp.sentences, rows, top, texts, strict=True)
         )
         n = max(len(mine), 1)
         metrics[k].update({f"models.{task}.p_{c}": float(mine[:, j].sum()) / n for j, c in enumerate(classes)})
         if task == "frames":
-            frames[k] = ([classes[j] for j in top], [float(row[j]) for row, j in zip(mine, top, strict=True)], texts,
-                         ref)  # fmt: skip
+            frames[k] = ([classes[j] for j in top], [row[j] for row, j in zip(rows, top, strict=True)], texts, ref)
