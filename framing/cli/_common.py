@@ -21,6 +21,34 @@ _TERMPACKS = _files_option("--termpack", "termpacks", "Extra or replacement term
 _ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of the bundled ones. Repeatable.")
 
 
+def _RUN_OPTIONS(f: Any) -> Any:
+    """``--jobs``, ``--quiet`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
+    f = click.option("--chunk-size", type=click.IntRange(min=1), default=16, hidden=True, help="Articles per task.")(f)
+    quiet_help = "No progress bar (there is none when stderr is not a terminal)."
+    f = click.option("--quiet", "-q", is_flag=True, help=quiet_help)(f)
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=_default_jobs,
+        show_default="all cores",
+        help="Processes that read and score (1: this process only). The output is the same whatever the number.",
+    )(f)
+
+
+def _default_jobs() -> int:
+    from framing.runs.pool import default_jobs
+
+    return default_jobs()
+
+
+def _show_progress(quiet: bool) -> bool:
+    """A progress bar unless --quiet or stderr is not a terminal (a pipe, a log, CI)."""
+    import os
+
+    return not quiet and os.isatty(2)
+
+
 def _record_columns(f: Any) -> Any:
     """``--text-column`` and ``--column ATTR=NAME``: field names of JSON/CSV records."""
     help_column = "Field of JSON/CSV records for title, url, date, outlet, byline or id, e.g. outlet=site."

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 
 import click
 
-from framing.cli._common import _ACTORS, _OUTLETS, _TERMPACKS, _count, _err_console, _parse_columns, _record_columns
+from framing.cli._common import (
+    _ACTORS,
+    _OUTLETS,
+    _RUN_OPTIONS,
+    _TERMPACKS,
+    _count,
+    _parse_columns,
+    _record_columns,
+    _show_progress,
+)
 from framing.errors import FramingError
 
 
@@ -38,7 +47,10 @@ from framing.errors import FramingError
     help="Bootstrap resamples for confidence intervals.",
 )
 @click.option("--title", default=None, help="Report title.")
-@click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr.")
+@click.option(
+    "--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr (--quiet: none)."
+)
+@_RUN_OPTIONS
 def compare_cmd(
     paths: Sequence[str],
     by: str,
@@ -51,12 +63,17 @@ def compare_cmd(
     n_boot: int,
     title: str | None,
     progress: bool,
+    jobs: int,
+    quiet: bool,
+    chunk_size: int,
 ) -> None:
     """Compare framing across groups of articles and write an HTML report with CSVs and figures."""
     from pathlib import Path
 
-    from framing.io import read_articles
+    from framing.io.read import iter_units, read_options
     from framing.report.comparison import build_comparison_report
+    from framing.runs.pool import ScoreJob, runner
+    from framing.runs.progress import count_units, progress_bar
     from framing.scoring import Scorer
     from framing.text.actors import load_actor_set
 
@@ -64,18 +81,15 @@ def compare_cmd(
     try:
         actor_sets = [load_actor_set(p) for p in actor_files] or None
         scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks)
-        articles = read_articles(list(paths), columns=columns, outlet_tables=outlet_tables)
+        opts = read_options(columns=columns, outlet_tables=outlet_tables)
+        show = progress and _show_progress(quiet)
+        total = count_units(list(paths), opts) if show else None
         scores = []
-        if progress:
-            from rich.progress import Progress
-
-            with Progress(transient=True, console=_err_console()) as bar:
-                task = bar.add_task("scoring", total=None)
-                for a in articles:
-                    scores.append(scorer.score(a))
-                    bar.advance(task)
-        else:
-            scores = [scorer.score(a) for a in articles]
+        job = ScoreJob(scorer, opts)
+        with runner(job, n_jobs=jobs, chunk_size=chunk_size) as run, progress_bar(total, enabled=show) as bar:
+            for s in run(iter_units(list(paths), opts)):
+                scores.append(s)
+                bar.advance(s.error is not None)
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(

@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import Any
 
 import click
 
-from framing.cli._common import _OUTLETS, _TERMPACKS, _console, _count, _parse_columns, _record_columns
+from framing.cli._common import (
+    _OUTLETS,
+    _RUN_OPTIONS,
+    _TERMPACKS,
+    _console,
+    _parse_columns,
+    _record_columns,
+    _show_progress,
+)
 from framing.errors import FramingError
 from framing.evidence import MODEL_DIMENSION
 
@@ -23,6 +32,7 @@ Examples:
   cat page.html | framing score - --input-format html
   framing score data.csv --text-column body --column outlet=site --outlets my_outlets.yaml
   framing score corpus/ --no-models --format csv   # lexicons and rules only
+  framing score archive.jsonl --jobs 2 --format jsonl > scores.jsonl   # (all cores is the default)
 """
 
 _TABLE_COLUMNS = (
@@ -81,6 +91,7 @@ _STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_c
     help="Add the trained classifiers available here: sentence probabilities as evidence, the article's lean "
     "when a lean model was trained (framing/models/data/MANIFEST.json lists them and their dev numbers).",
 )
+@_RUN_OPTIONS
 def score_cmd(
     paths: Sequence[str],
     fmt: str,
@@ -94,6 +105,9 @@ def score_cmd(
     termpacks: Sequence[str],
     with_sentences: bool,
     use_models: bool,
+    jobs: int,
+    quiet: bool,
+    chunk_size: int,
 ) -> None:
     """Score news articles in PATHS (files, directories, globs, or - for stdin).
 
@@ -101,56 +115,77 @@ def score_cmd(
     classifier (shipped: subjective; `framing train biased|hedged|attributed|lean` adds the others) and the article
     gets its lean estimate when a lean model exists. A damaged model file stops the run with its name.
     """
-    from framing.io import read_articles
+    from framing.io.read import iter_units, read_options
+    from framing.runs.pool import ScoreJob, runner
+    from framing.runs.progress import count_units, progress_bar
     from framing.scoring import Scorer
 
     columns = _parse_columns(column_map, text_column)
+    fmt = "explain" if explain else fmt
     try:
         scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks, models=use_models)
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
         scorer.models_  # noqa: B018 - and a damaged model file too
-        articles = read_articles(
-            list(paths),
-            columns=columns,
-            max_bytes=max_bytes,
-            outlet_tables=outlet_tables,
-            format=input_format,
-        )
-        results = (scorer.score(a) for a in articles)
-        failures = _emit(results, "explain" if explain else fmt, with_sentences)
+        opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=input_format)
+        job = ScoreJob(scorer, opts, partial(_payload, fmt=fmt, sentences=with_sentences))
+        show = _show_progress(quiet)
+        total = count_units(list(paths), opts) if show else None
+        # the pool starts first: its workers are forked before the bar's thread exists
+        with runner(job, n_jobs=jobs, chunk_size=chunk_size) as run, progress_bar(total, enabled=show) as bar:
+            failures = _emit(_tally(run(iter_units(list(paths), opts)), bar), fmt)
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)
 
 
-def _emit(results: Iterator[Any], fmt: str, with_sentences: bool) -> int:
+def _payload(s: Any, *, fmt: str, sentences: bool) -> tuple[str | None, Any]:
+    """What a worker sends back for one article: its error and what the format prints (runs in the worker)."""
+    if fmt == "jsonl":
+        return s.error, json.dumps(s.to_dict(sentences=sentences), ensure_ascii=False)
+    if fmt == "json":
+        return s.error, s.to_dict(sentences=sentences)
+    if fmt == "csv":
+        from framing.corpus import article_row
+
+        return s.error, article_row(s)
+    return s.error, s
+
+
+def _tally(results: Iterator[tuple[str | None, Any]], bar: Any) -> Iterator[tuple[str | None, Any]]:
+    for error, payload in results:
+        if error is not None:
+            click.echo(f"error: {error}", err=True)
+        bar.advance(error is not None)
+        yield error, payload
+
+
+def _emit(results: Iterator[tuple[str | None, Any]], fmt: str) -> int:
+    """Print the results in ``fmt``; return how many articles failed (their errors went to stderr)."""
     failures = 0
     if fmt == "jsonl":
-        for s in results:
-            failures += _count(s)
-            click.echo(json.dumps(s.to_dict(sentences=with_sentences), ensure_ascii=False))
+        for error, line in results:
+            failures += error is not None
+            click.echo(line)
         return failures
     if fmt == "explain":
         from rich.console import Console
 
         console = Console(highlight=False, soft_wrap=True)
-        for s in results:
-            failures += _count(s)
-            if s.error is None:
+        for error, s in results:
+            failures += error is not None
+            if error is None:
                 _explain(console, s)
         return failures
     collected = []
-    for s in results:
-        failures += _count(s)
-        collected.append(s)
+    for error, payload in results:
+        failures += error is not None
+        collected.append(payload)
     if fmt == "json":
-        click.echo(json.dumps([s.to_dict(sentences=with_sentences) for s in collected], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(collected, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import pandas as pd
 
-        from framing.corpus import article_row as _article_row
-
-        click.echo(pd.DataFrame([_article_row(s) for s in collected]).to_csv(index=False), nl=False)
+        click.echo(pd.DataFrame(collected).to_csv(index=False), nl=False)
     else:
         _table(collected)
     return failures
