@@ -13,6 +13,7 @@ import click
 from framing.cli._common import (
     _OUTLETS,
     _RUN_OPTIONS,
+    _STORE_OPTIONS,
     _TERMPACKS,
     _console,
     _parse_columns,
@@ -33,6 +34,8 @@ Examples:
   framing score data.csv --text-column body --column outlet=site --outlets my_outlets.yaml
   framing score corpus/ --no-models --format csv   # lexicons and rules only
   framing score archive.jsonl --jobs 2 --format jsonl > scores.jsonl   # (all cores is the default)
+  framing score archive.jsonl --store results/          # into a store: only what it does not hold yet
+  framing score archive.jsonl --store results/ --resume # finish a run that was interrupted
 """
 
 _TABLE_COLUMNS = (
@@ -92,6 +95,7 @@ _STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_c
     "when a lean model was trained (framing/models/data/MANIFEST.json lists them and their dev numbers).",
 )
 @_RUN_OPTIONS
+@_STORE_OPTIONS
 def score_cmd(
     paths: Sequence[str],
     fmt: str,
@@ -108,6 +112,9 @@ def score_cmd(
     jobs: int,
     quiet: bool,
     chunk_size: int,
+    store: str | None,
+    resume: bool,
+    commit_every: int,
 ) -> None:
     """Score news articles in PATHS (files, directories, globs, or - for stdin).
 
@@ -127,6 +134,11 @@ def score_cmd(
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
         scorer.models_  # noqa: B018 - and a damaged model file too
         opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=input_format)
+        if store is not None:
+            read = {"columns": columns, "max_bytes": max_bytes, "format": input_format}
+            sys.exit(_into_store(list(paths), store, scorer, read, jobs, quiet, chunk_size, resume, commit_every))
+        if resume:
+            raise click.UsageError("--resume finishes an interrupted run into a store: give --store PATH")
         job = ScoreJob(scorer, opts, partial(_payload, fmt=fmt, sentences=with_sentences))
         show = _show_progress(quiet)
         total = count_units(list(paths), opts) if show else None
@@ -136,6 +148,31 @@ def score_cmd(
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)
+
+
+def _into_store(
+    paths: list[str],
+    store: str,
+    scorer: Any,
+    read: dict[str, Any],
+    jobs: int,
+    quiet: bool,
+    chunk_size: int,
+    resume: bool,
+    commit_every: int,
+) -> int:
+    """Score into the store and print what was done; the exit status (1 when some articles failed)."""
+    from framing.runs.archive import score_into_store
+
+    done = score_into_store(
+        paths, store, scorer=scorer, read=read, n_jobs=jobs, resume=resume, progress=_show_progress(quiet),
+        commit_every=commit_every, chunk_size=chunk_size,
+    )  # fmt: skip
+    click.echo(
+        f"store {store}: {done.stored} articles; this run scored {done.scored} ({done.failed} failed), reused "
+        f"{done.reused}" + (f", kept {done.migrated} that a lexicon change cannot alter" if done.migrated else "")
+    )
+    return 1 if done.failed else 0
 
 
 def _payload(s: Any, *, fmt: str, sentences: bool) -> tuple[str | None, Any]:

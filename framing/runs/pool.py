@@ -110,6 +110,18 @@ def warm(job: ScoreJob) -> None:
     _table(job.opts)
 
 
+def _worker_init(job: ScoreJob) -> None:
+    """A pool worker's start: die with the parent (a killed run leaves no orphan), then load the job."""
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        prctl = getattr(ctypes.CDLL(None), "prctl", None)
+        if prctl is not None:  # glibc and musl have it
+            prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    warm(job)
+
+
 def work(job: ScoreJob, units: list[Unit]) -> list[Any]:
     """Read, score and transform a chunk of units (what a worker runs)."""
     table = _table(job.opts)
@@ -145,7 +157,7 @@ class ScoringPool:
         self._executor = ProcessPoolExecutor(
             self.n_jobs,
             mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
-            initializer=warm,
+            initializer=_worker_init,
             initargs=(self.job,),
         )
         # start every worker now, while the parent has no other thread
