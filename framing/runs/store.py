@@ -189,7 +189,7 @@ class Store:
         return self.con.sql("select * from runs order by run_id").df()
 
     def __len__(self) -> int:
-        return int(self.con.execute("select count(*) from articles").fetchone()[0])
+        return int(self.con.execute("select count(*) from articles").fetchall()[0][0])
 
     def scores(self) -> Iterator[ArticleScore]:
         """Every stored article as an :class:`~framing.ArticleScore`, in input order (for reports).
@@ -226,8 +226,8 @@ class Store:
     def last_run(self) -> dict[str, Any] | None:
         """The latest run, or ``None``."""
         cur = self.con.execute("select * from runs order by run_id desc limit 1")
-        row = cur.fetchone()
-        return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+        rows = cur.fetchall()
+        return dict(zip([d[0] for d in cur.description], rows[0], strict=True)) if rows else None
 
     def begin_run(self, settings: Mapping[str, Any], sid: str, inputs: Sequence[str], *, resume: bool) -> int:
         """Record a new run, refusing to mix it into an unfinished one unless ``resume`` (same settings)."""
@@ -249,7 +249,7 @@ class Store:
         self.con.execute(
             "insert into settings values (?, ?, ?) on conflict do nothing", [sid, now, json.dumps(settings)]
         )
-        run_id = int(self.con.execute("select coalesce(max(run_id), 0) + 1 from runs").fetchone()[0])
+        run_id = int(self.con.execute("select coalesce(max(run_id), 0) + 1 from runs").fetchall()[0][0])
         self.con.execute(
             "insert into runs values (?, ?, null, ?, ?, 0, 0, 0, 0)", [run_id, now, sid, json.dumps(list(inputs))]
         )
