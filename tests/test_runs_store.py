@@ -169,3 +169,22 @@ def test_resume_needs_an_unfinished_run_with_the_same_settings(corpus: Path, tmp
     assert r.exit_code == 2 and "nothing to resume" in r.output
     with pytest.raises(StoreError, match="no results store"):
         framing.open_store(tmp_path / "nowhere")
+
+
+def test_compare_from_the_store_writes_the_same_report_tables_without_scoring(corpus: Path, tmp_path: Path) -> None:
+    moved = tmp_path / "archive.jsonl"
+    moved.write_bytes(corpus.read_bytes())
+    common = ["--outlets", str(OUTLETS), "--n-boot", "200", "--by", "meta.desk", "--quiet"]
+    r = CliRunner().invoke(main, ["compare", str(moved), *common, "--out", str(tmp_path / "direct")])
+    assert r.exit_code == 1, r.output  # the empty record is listed as not compared
+    r = CliRunner().invoke(main, ["compare", str(moved), *common, "--store", str(tmp_path / "s"), "--out", str(tmp_path / "a")])
+    assert r.exit_code == 1 and "scored 60, reused 0" in r.output
+    moved.unlink()  # the store alone: nothing is read or scored
+    r = CliRunner().invoke(main, ["compare", *common, "--store", str(tmp_path / "s"), "--out", str(tmp_path / "b")])
+    assert r.exit_code == 1 and "scored" not in r.output
+    for name in ("articles.csv", "evidence.csv", "group_summary.csv", "pairwise.csv", "terms.csv", "actors.csv"):
+        want = (tmp_path / "direct" / name).read_text(encoding="utf-8")
+        assert (tmp_path / "a" / name).read_text(encoding="utf-8") == want, name
+        assert (tmp_path / "b" / name).read_text(encoding="utf-8") == want, name
+    r = CliRunner().invoke(main, ["compare", "--out", str(tmp_path / "c")])
+    assert r.exit_code == 2 and "--store" in r.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -11,6 +12,7 @@ from framing.cli._common import (
     _ACTORS,
     _OUTLETS,
     _RUN_OPTIONS,
+    _STORE_OPTIONS,
     _TERMPACKS,
     _count,
     _parse_columns,
@@ -24,9 +26,11 @@ from framing.errors import FramingError
     "compare",
     epilog="\b\nExamples:\n  framing compare ../shared/seeds/*.txt --out report/\n"
     "  framing compare corpus/ --by outlet_country --out report/\n"
-    "  framing compare data.jsonl --column outlet=site --by outlet --out report/",
+    "  framing compare data.jsonl --column outlet=site --by outlet --out report/\n"
+    "  framing compare archive.jsonl --store results/ --out report/   # scores what the store lacks, then compares\n"
+    "  framing compare --store results/ --by meta.lean --out report2/  # from the store alone, nothing scored",
 )
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=False)
 @click.option(
     "--by",
     default="outlet",
@@ -51,6 +55,7 @@ from framing.errors import FramingError
     "--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr (--quiet: none)."
 )
 @_RUN_OPTIONS
+@_STORE_OPTIONS
 def compare_cmd(
     paths: Sequence[str],
     by: str,
@@ -66,8 +71,12 @@ def compare_cmd(
     jobs: int,
     quiet: bool,
     chunk_size: int,
+    store: str | None,
+    resume: bool,
+    commit_every: int,
 ) -> None:
-    """Compare framing across groups of articles and write an HTML report with CSVs and figures."""
+    """Compare framing across groups of articles in PATHS (or in --store) and write an HTML report with CSVs
+    and figures."""
     from pathlib import Path
 
     from framing.io.read import iter_units, read_options
@@ -83,13 +92,18 @@ def compare_cmd(
         scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks)
         opts = read_options(columns=columns, outlet_tables=outlet_tables)
         show = progress and _show_progress(quiet)
-        total = count_units(list(paths), opts) if show else None
-        scores = []
-        job = ScoreJob(scorer, opts)
-        with runner(job, n_jobs=jobs, chunk_size=chunk_size) as run, progress_bar(total, enabled=show) as bar:
-            for s in run(iter_units(list(paths), opts)):
-                scores.append(s)
-                bar.advance(s.error is not None)
+        if not paths and store is None:
+            raise click.UsageError("give the articles to compare (PATHS), or a results store (--store PATH)")
+        if store is not None:
+            scores = _from_store(list(paths), store, scorer, columns, jobs, show, chunk_size, resume, commit_every)
+        else:
+            total = count_units(list(paths), opts) if show else None
+            scores = []
+            job = ScoreJob(scorer, opts)
+            with runner(job, n_jobs=jobs, chunk_size=chunk_size) as run, progress_bar(total, enabled=show) as bar:
+                for s in run(iter_units(list(paths), opts)):
+                    scores.append(s)
+                    bar.advance(s.error is not None)
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(
@@ -101,3 +115,35 @@ def compare_cmd(
     folder = Path(out_dir)
     click.echo(f"tables: {folder / 'articles.csv'}, {folder / 'evidence.csv'}; figures: {folder / 'figures'}")
     sys.exit(1 if failures else 0)
+
+
+def _from_store(
+    paths: list[str],
+    store: str,
+    scorer: Any,
+    columns: dict[str, str],
+    jobs: int,
+    show: bool,
+    chunk_size: int,
+    resume: bool,
+    commit_every: int,
+) -> list[Any]:
+    """The scored articles of the store, after scoring into it what PATHS hold and it does not."""
+    from framing.runs.archive import score_into_store
+    from framing.runs.store import Store
+
+    if paths:
+        done = score_into_store(
+            paths, store, scorer=scorer, read={"columns": columns}, n_jobs=jobs, resume=resume, progress=show,
+            commit_every=commit_every, chunk_size=chunk_size,
+        )  # fmt: skip
+        click.echo(f"store {store}: {done.stored} articles; scored {done.scored}, reused {done.reused}", err=True)
+    with Store(store, read_only=True) as s:
+        n_settings = s.sql("select count(distinct settings_id) from articles").fetchall()[0][0]
+        if n_settings > 1:
+            click.echo(
+                f"note: the store's articles were scored with {n_settings} different settings (lexicons, models "
+                "...); score them into the store again with the settings you want to compare them under",
+                err=True,
+            )
+        return list(s.scores())
