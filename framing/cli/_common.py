@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -24,6 +25,12 @@ _ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of 
 def _RUN_OPTIONS(f: Any) -> Any:
     """``--jobs``, ``--quiet`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
     f = click.option("--chunk-size", type=click.IntRange(min=1), default=16, hidden=True, help="Articles per task.")(f)
+    f = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Run on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local processes (needs framing[dask]).",
+    )(f)
     quiet_help = "No progress bar (there is none when stderr is not a terminal)."
     f = click.option("--quiet", "-q", is_flag=True, help=quiet_help)(f)
     return click.option(
@@ -50,6 +57,27 @@ def _STORE_OPTIONS(f: Any) -> Any:
         help="Write the results into this store folder (DuckDB), scoring only articles it does not hold under "
         "the same settings; read it with framing.open_store or framing compare --store.",
     )(f)
+
+
+@contextmanager
+def _cluster(scheduler: str | None, job: Any) -> Iterator[tuple[Any, int | None]]:
+    """``(executor, chunks in flight)`` of the Dask cluster at ``scheduler`` (``(None, None)`` without one)."""
+    if scheduler is None:
+        yield None, None
+        return
+    try:
+        from distributed import Client
+    except ImportError:
+        raise click.UsageError("--scheduler needs Dask: pip install 'framing[dask]'") from None
+    from framing.runs.pool import warm
+
+    try:
+        client = Client(scheduler, timeout=30)
+    except OSError as exc:
+        raise click.UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    with client:
+        client.run(warm, job)  # every worker loads the lexicons, outlet tables and models now, in parallel
+        yield client.get_executor(), 2 * max(1, sum(client.nthreads().values()))
 
 
 def _default_jobs() -> int:

@@ -14,6 +14,7 @@ from framing.cli._common import (
     _RUN_OPTIONS,
     _STORE_OPTIONS,
     _TERMPACKS,
+    _cluster,
     _count,
     _parse_columns,
     _record_columns,
@@ -69,6 +70,7 @@ def compare_cmd(
     title: str | None,
     progress: bool,
     jobs: int,
+    scheduler: str | None,
     quiet: bool,
     chunk_size: int,
     store: str | None,
@@ -94,16 +96,18 @@ def compare_cmd(
         show = progress and _show_progress(quiet)
         if not paths and store is None:
             raise click.UsageError("give the articles to compare (PATHS), or a results store (--store PATH)")
-        if store is not None:
-            scores = _from_store(list(paths), store, scorer, columns, jobs, show, chunk_size, resume, commit_every)
-        else:
-            total = count_units(list(paths), opts) if show else None
-            scores = []
-            job = ScoreJob(scorer, opts)
-            with runner(job, n_jobs=jobs, chunk_size=chunk_size) as run, progress_bar(total, enabled=show) as bar:
-                for s in run(iter_units(list(paths), opts)):
-                    scores.append(s)
-                    bar.advance(s.error is not None)
+        job = ScoreJob(scorer, opts)
+        with _cluster(scheduler if paths else None, job) as (executor, depth):
+            run_opts = {"n_jobs": jobs, "executor": executor, "depth": depth, "chunk_size": chunk_size}
+            if store is not None:
+                scores = _from_store(list(paths), store, scorer, columns, run_opts, show, resume, commit_every)
+            else:
+                total = count_units(list(paths), opts) if show else None
+                scores = []
+                with runner(job, **run_opts) as run, progress_bar(total, enabled=show) as bar:
+                    for s in run(iter_units(list(paths), opts)):
+                        scores.append(s)
+                        bar.advance(s.error is not None)
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(
@@ -122,9 +126,8 @@ def _from_store(
     store: str,
     scorer: Any,
     columns: dict[str, str],
-    jobs: int,
+    run_opts: dict[str, Any],
     show: bool,
-    chunk_size: int,
     resume: bool,
     commit_every: int,
 ) -> list[Any]:
@@ -134,8 +137,8 @@ def _from_store(
 
     if paths:
         done = score_into_store(
-            paths, store, scorer=scorer, read={"columns": columns}, n_jobs=jobs, resume=resume, progress=show,
-            commit_every=commit_every, chunk_size=chunk_size,
+            paths, store, scorer=scorer, read={"columns": columns}, resume=resume, progress=show,
+            commit_every=commit_every, **run_opts,
         )  # fmt: skip
         click.echo(f"store {store}: {done.stored} articles; scored {done.scored}, reused {done.reused}", err=True)
     with Store(store, read_only=True) as s:

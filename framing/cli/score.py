@@ -15,6 +15,7 @@ from framing.cli._common import (
     _RUN_OPTIONS,
     _STORE_OPTIONS,
     _TERMPACKS,
+    _cluster,
     _console,
     _parse_columns,
     _record_columns,
@@ -110,6 +111,7 @@ def score_cmd(
     with_sentences: bool,
     use_models: bool,
     jobs: int,
+    scheduler: str | None,
     quiet: bool,
     chunk_size: int,
     store: str | None,
@@ -134,17 +136,20 @@ def score_cmd(
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
         scorer.models_  # noqa: B018 - and a damaged model file too
         opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=input_format)
-        if store is not None:
-            read = {"columns": columns, "max_bytes": max_bytes, "format": input_format}
-            sys.exit(_into_store(list(paths), store, scorer, read, jobs, quiet, chunk_size, resume, commit_every))
-        if resume:
+        if resume and store is None:
             raise click.UsageError("--resume finishes an interrupted run into a store: give --store PATH")
         job = ScoreJob(scorer, opts, partial(_payload, fmt=fmt, sentences=with_sentences))
-        show = _show_progress(quiet)
-        total = count_units(list(paths), opts) if show else None
-        # the pool starts first: its workers are forked before the bar's thread exists
-        with runner(job, n_jobs=jobs, chunk_size=chunk_size) as run, progress_bar(total, enabled=show) as bar:
-            failures = _emit(_tally(run(iter_units(list(paths), opts)), bar), fmt)
+        with _cluster(scheduler, job) as (executor, depth):
+            if store is not None:
+                read = {"columns": columns, "max_bytes": max_bytes, "format": input_format}
+                run_opts = {"n_jobs": jobs, "executor": executor, "depth": depth, "chunk_size": chunk_size}
+                sys.exit(_into_store(list(paths), store, scorer, read, run_opts, quiet, resume, commit_every))
+            show = _show_progress(quiet)
+            total = count_units(list(paths), opts) if show else None
+            # the pool starts first: its workers are forked before the bar's thread exists
+            with runner(job, n_jobs=jobs, executor=executor, depth=depth, chunk_size=chunk_size) as run, \
+                    progress_bar(total, enabled=show) as bar:  # fmt: skip
+                failures = _emit(_tally(run(iter_units(list(paths), opts)), bar), fmt)
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)
@@ -155,9 +160,8 @@ def _into_store(
     store: str,
     scorer: Any,
     read: dict[str, Any],
-    jobs: int,
+    run_opts: dict[str, Any],
     quiet: bool,
-    chunk_size: int,
     resume: bool,
     commit_every: int,
 ) -> int:
@@ -165,8 +169,8 @@ def _into_store(
     from framing.runs.archive import score_into_store
 
     done = score_into_store(
-        paths, store, scorer=scorer, read=read, n_jobs=jobs, resume=resume, progress=_show_progress(quiet),
-        commit_every=commit_every, chunk_size=chunk_size,
+        paths, store, scorer=scorer, read=read, resume=resume, progress=_show_progress(quiet),
+        commit_every=commit_every, **run_opts,
     )  # fmt: skip
     click.echo(
         f"store {store}: {done.stored} articles; this run scored {done.scored} ({done.failed} failed), reused "

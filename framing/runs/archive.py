@@ -61,6 +61,7 @@ def score_into_store(
     read: Mapping[str, Any] | None = None,
     n_jobs: int | None = None,
     executor: Executor | None = None,
+    depth: int | None = None,
     resume: bool = False,
     progress: bool = False,
     commit_every: int = DEFAULT_COMMIT_EVERY,
@@ -75,6 +76,7 @@ def score_into_store(
         read: Keyword arguments of :func:`framing.read_articles` (``columns``, ``max_bytes``, ``format``).
         n_jobs: Worker processes (``None`` or 1: this process; -1: all cores).
         executor: Score on this executor instead (``distributed.Client(...).get_executor()``).
+        depth: Chunks in flight on ``executor`` (default 4; twice the cluster's threads keeps it busy).
         resume: Finish the store's interrupted last run (same settings required).
         progress: Show the progress bar on stderr (when it is a terminal).
         commit_every: Articles per transaction.
@@ -92,7 +94,8 @@ def score_into_store(
     total = count_units(sources, opts) if progress else None
     log = os.environ.get("FRAMING_STORE_LOG") == "1"
     # the pool first: its workers are forked before DuckDB or the bar start threads
-    with runner(job, n_jobs=n_jobs, executor=executor, chunk_size=chunk_size) as run, Store(path, create=True) as store:
+    started = runner(job, n_jobs=n_jobs, executor=executor, depth=depth, chunk_size=chunk_size)
+    with started as run, Store(path, create=True) as store:
         inputs = [str(s) for s in sources] if isinstance(sources, list | tuple) else [str(type(sources).__name__)]
         if isinstance(sources, str | os.PathLike):
             inputs = [os.fspath(sources)]
