@@ -1,0 +1,317 @@
+#!/usr/bin/env python3
+"""Whole-archive benchmarks (issue 16, point 6): processes, a Dask LocalCluster and the results store.
+
+    .venv/bin/python bench/bench_archive.py parallel --n 1200          # 2 processes against 1
+    .venv/bin/python bench/bench_archive.py dask --n 1200              # LocalCluster, 2 workers against 1
+    .venv/bin/python bench/bench_archive.py store --sizes 10000 50000 100000   # into the store; then a re-run
+    .venv/bin/python bench/bench_archive.py formats --n 3000           # DuckDB against Parquet partitions
+
+A script, not a test. Data: the AllSides articles in ../shared/data/allsides (the first ``--n`` records in
+file order, written once as a JSONL corpus under ``--work``). The store benchmark replicates them to the size
+asked with varied text (article i is AllSides article i mod n with its paragraphs rotated and a closing line
+naming i), so every input has its own content hash and no score is reused by accident.
+
+How it measures: every row reads and scores with the shipped models (what ``framing score`` does by default).
+``parallel`` and ``dask`` run the compared rows interleaved (1, 2, 1, 2 ...), ``--repeat`` times each, and keep
+the best of each: the machine is shared, and the load average before and after each run is printed so a figure
+can be judged. The pool's start (the fork, a few ms) is timed; loading the lexicons and models in the parent
+(once per command, also with one process) is not. ``store`` runs ``framing score FILE --store DIR --jobs 2
+--quiet`` as a subprocess per size and samples the resident memory of the command and its workers every 0.5 s
+(RSS and PSS, which counts pages the forked workers share with the parent once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+DATA = REPO.parent / "shared" / "data" / "allsides"
+
+
+def load() -> str:
+    return f"{os.getloadavg()[0]:.2f}"
+
+
+def corpus(work: Path, n: int) -> Path:
+    """The first ``n`` AllSides articles as JSONL (written once)."""
+    from framing.datasets.allsides import iter_allsides
+
+    path = work / f"allsides_{n}.jsonl"
+    if not path.is_file():
+        work.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as fh:
+            for a in iter_allsides(DATA, limit=n):
+                fh.write(json.dumps({"id": a.id, "title": a.title, "text": a.text, "outlet": a.outlet,
+                                     "date": a.date, "url": a.url, "lean": a.lean}) + "\n")  # fmt: skip
+    return path
+
+
+def replicated(work: Path, base: Path, size: int) -> Path:
+    """``size`` articles from ``base`` with varied text (see the module docs)."""
+    path = work / f"replicated_{size}.jsonl"
+    if path.is_file():
+        return path
+    recs = [json.loads(line) for line in base.read_text(encoding="utf-8").splitlines()]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(size):
+            r = dict(recs[i % len(recs)])
+            paras = [p for p in r["text"].split("\n") if p.strip()]
+            k = (i // len(recs)) % max(1, len(paras))
+            r["text"] = "\n".join(paras[k:] + paras[:k]) + f"\nThis is copy {i} of the article, the archive said."
+            r["id"] = f"{r['id']}-{i}"
+            fh.write(json.dumps(r) + "\n")
+    return path
+
+
+def _units(path: Path) -> list[Any]:
+    from framing.io.read import iter_units, read_options
+
+    return list(iter_units([path], read_options()))
+
+
+def bench_parallel(args: argparse.Namespace) -> dict[str, Any]:
+    from functools import partial
+
+    from framing.cli.score import _payload
+    from framing.io.read import read_options
+    from framing.runs.pool import ScoreJob, map_units, warm
+    from framing.scoring import Scorer
+
+    units = _units(corpus(args.work, args.n))
+    job = ScoreJob(Scorer(), read_options(), partial(_payload, fmt="jsonl", sentences=False))
+    warm(job)
+    runs: dict[int, list[float]] = {1: [], 2: []}
+    for r in range(args.repeat):
+        for jobs in (1, 2):
+            before = load()
+            t = time.perf_counter()
+            n = sum(1 for _ in map_units(units, job, n_jobs=jobs))
+            dt = time.perf_counter() - t
+            runs[jobs].append(dt)
+            print(f"repeat {r}: {jobs} process(es): {n / dt:7.1f} articles/s ({dt:.1f} s), load {before} -> {load()}")
+    best = {j: min(v) for j, v in runs.items()}
+    out = {"articles": len(units), "seconds": runs, "best_per_s": {j: len(units) / b for j, b in best.items()},
+           "speedup": best[1] / best[2]}  # fmt: skip
+    print(f"2 processes against 1: {out['speedup']:.2f}x (best of {args.repeat})")
+    return out
+
+
+def bench_dask(args: argparse.Namespace) -> dict[str, Any]:
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+    from distributed import Client, LocalCluster
+
+    from framing.io.read import read_options
+    from framing.runs.cluster import score_dataframe
+    from framing.runs.pool import ScoreJob, warm
+    from framing.scoring import Scorer
+
+    path = corpus(args.work, args.n)
+    frame = pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
+    parts = dd.from_pandas(frame, npartitions=args.partitions)
+    runs: dict[int, list[float]] = {1: [], 2: []}
+    clusters = {w: LocalCluster(n_workers=w, threads_per_worker=1, processes=True, dashboard_address=None)
+                for w in (1, 2)}  # fmt: skip
+    try:
+        clients = {w: Client(c) for w, c in clusters.items()}
+        for c in clients.values():
+            c.run(warm, ScoreJob(Scorer(), read_options()))
+        for r in range(args.repeat):
+            for w in (1, 2):
+                before = load()
+                t = time.perf_counter()
+                with dask.config.set(scheduler=clients[w].get):
+                    articles, evidence = dask.compute(*score_dataframe(parts), scheduler=clients[w].get)
+                dt = time.perf_counter() - t
+                runs[w].append(dt)
+                print(f"repeat {r}: {w} worker(s): {len(articles) / dt:7.1f} articles/s ({dt:.1f} s), "
+                      f"{len(evidence)} evidence rows, load {before} -> {load()}")  # fmt: skip
+    finally:
+        for c in clients.values():
+            c.close()
+        for cl in clusters.values():
+            cl.close()
+    best = {w: min(v) for w, v in runs.items()}
+    out = {"articles": len(frame), "partitions": args.partitions, "seconds": runs,
+           "best_per_s": {w: len(frame) / b for w, b in best.items()}, "speedup": best[1] / best[2]}  # fmt: skip
+    print(f"LocalCluster 2 workers against 1: {out['speedup']:.2f}x (best of {args.repeat})")
+    return out
+
+
+def _tree(pid: int) -> list[Any]:
+    import psutil
+
+    try:
+        p = psutil.Process(pid)
+        return [p, *p.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _run_store(path: Path, store: Path, jobs: int) -> dict[str, Any]:
+    import psutil
+
+    cmd = [str(REPO / ".venv" / "bin" / "framing"), "score", str(path), "--store", str(store), "--jobs", str(jobs),
+           "--quiet"]  # fmt: skip
+    before = load()
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = {"parent_rss": 0, "worker_rss": 0, "sum_rss": 0, "sum_pss": 0}
+    while proc.poll() is None:
+        procs = _tree(proc.pid)
+        rss, pss = [], []
+        for p in procs:
+            try:
+                info = p.memory_full_info()
+                rss.append(info.rss)
+                pss.append(info.pss)
+            except psutil.Error:
+                continue
+        if rss:
+            peak["parent_rss"] = max(peak["parent_rss"], rss[0])
+            peak["worker_rss"] = max([peak["worker_rss"], *rss[1:]])
+            peak["sum_rss"] = max(peak["sum_rss"], sum(rss))
+            peak["sum_pss"] = max(peak["sum_pss"], sum(pss))
+        time.sleep(0.5)
+    dt = time.perf_counter() - t
+    out, err = proc.communicate()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
+    mb = {k: round(v / 2**20, 1) for k, v in peak.items()}
+    return {"seconds": dt, "load": f"{before} -> {load()}", "peak_mb": mb, "summary": out.strip()}
+
+
+def bench_store(args: argparse.Namespace) -> dict[str, Any]:
+    import shutil
+
+    base = corpus(args.work, args.n)
+    results = {}
+    for size in args.sizes:
+        path = replicated(args.work, base, size)
+        store = args.work / f"store_{size}"
+        shutil.rmtree(store, ignore_errors=True)
+        first = _run_store(path, store, args.jobs)
+        again = _run_store(path, store, args.jobs)
+        size_mb = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
+        results[size] = {"first": first, "rerun": again, "per_article_ms": 1000 * first["seconds"] / size,
+                         "rerun_share": again["seconds"] / first["seconds"], "store_mb": round(size_mb, 1)}  # fmt: skip
+        print(f"{size:>7} articles: {first['seconds']:8.1f} s ({1000 * first['seconds'] / size:.2f} ms/article), "
+              f"peak MB {first['peak_mb']}, load {first['load']}; re-run {again['seconds']:.1f} s "
+              f"({100 * again['seconds'] / first['seconds']:.1f} %); store {size_mb:.0f} MB")  # fmt: skip
+        print(f"         {first['summary']}\n         {again['summary']}")
+        if not args.keep:
+            shutil.rmtree(store, ignore_errors=True)
+    return results
+
+
+def bench_formats(args: argparse.Namespace) -> dict[str, Any]:
+    """Writing the same payloads into DuckDB (the store) and into Parquet part files with a manifest."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from framing.io.read import read_options
+    from framing.runs.pool import ScoreJob, map_units
+    from framing.runs.store import _EV_COLUMNS, _SENT_COLUMNS, Store, store_payload
+    from framing.scoring import Scorer
+
+    units = _units(corpus(args.work, args.n_score))
+    payloads = list(map_units(units, ScoreJob(Scorer(), read_options(), store_payload), n_jobs=2))
+    n, batch = args.n, 64
+    out: dict[str, Any] = {}
+    # DuckDB, as the store writes
+    folder = args.work / "fmt_duckdb"
+    shutil.rmtree(folder, ignore_errors=True)
+    t = time.perf_counter()
+    with Store(folder, create=True) as store:
+        for i in range(n):
+            store.add(f"k{i}", i, "s", payloads[i % len(payloads)], replace=False)
+            if store.pending >= batch:
+                store.commit()
+        store.commit()
+    out["duckdb_write_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    with Store(folder, read_only=True) as store:
+        keys = store.keys()
+    out["duckdb_keys_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    with Store(folder, read_only=True) as store:
+        ev = store.evidence()
+    out["duckdb_evidence_s"] = time.perf_counter() - t
+    out["duckdb_mb"] = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+    # Parquet: one part file per table and batch, then a manifest line (written, flushed, fsynced)
+    folder = args.work / "fmt_parquet"
+    shutil.rmtree(folder, ignore_errors=True)
+    for table in ("articles", "evidence", "sentences"):
+        (folder / table).mkdir(parents=True)
+    import pandas as pd
+
+    t = time.perf_counter()
+    with (folder / "manifest.jsonl").open("a") as manifest:
+        for start in range(0, n, batch):
+            chunk = [(f"k{i}", i, payloads[i % len(payloads)]) for i in range(start, min(n, start + batch))]
+            rows = pd.DataFrame([{"key": k, "seq": s, "record": p["record"], **p["row"]} for k, s, p in chunk])
+            ev_rows = [(k, *e) for k, _, p in chunk for e in p["evidence"]]
+            st_rows = [(k, *x) for k, _, p in chunk for x in p["sentences"]]
+            name = f"part-{start:09d}.parquet"
+            for table, data in (
+                ("articles", pa.Table.from_pandas(rows, preserve_index=False)),
+                ("evidence", pa.table({c: [r[j] for r in ev_rows] for j, c in enumerate(_EV_COLUMNS)})),
+                ("sentences", pa.table({c: [r[j] for r in st_rows] for j, c in enumerate(_SENT_COLUMNS)})),
+            ):
+                tmp = folder / table / (name + ".tmp")
+                pq.write_table(data, tmp)
+                os.replace(tmp, folder / table / name)
+            manifest.write(json.dumps({"part": name, "keys": [k for k, _, _ in chunk]}) + "\n")
+            manifest.flush()
+            os.fsync(manifest.fileno())
+    out["parquet_write_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    pkeys = pq.read_table(folder / "articles", columns=["key"]).column("key").to_pylist()
+    out["parquet_keys_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    pev = pq.read_table(folder / "evidence").to_pandas()
+    out["parquet_evidence_s"] = time.perf_counter() - t
+    out["parquet_mb"] = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+    assert len(keys) == len(pkeys) == n and len(ev) == len(pev)
+    out.update(articles=n, evidence_rows=len(ev))
+    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}, indent=1))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("what", choices=["parallel", "dask", "store", "formats"])
+    ap.add_argument("--n", type=int, default=1200, help="AllSides articles (formats: articles written)")
+    ap.add_argument("--n-score", type=int, default=300, help="formats: articles scored, then repeated")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--partitions", type=int, default=24, help="dask: partitions of the DataFrame")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    ap.add_argument("--jobs", type=int, default=2, help="store: --jobs of the runs")
+    ap.add_argument("--keep", action="store_true", help="store: keep the stores")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/framing-bench"))
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"AllSides data not found at {DATA}", file=sys.stderr)
+        return 1
+    fn = {"parallel": bench_parallel, "dask": bench_dask, "store": bench_store, "formats": bench_formats}
+    print(f"{args.what}: {os.cpu_count()} CPUs, load {load()}, {time.strftime('%Y-%m-%d %H:%M')}")
+    result = fn[args.what](args)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
