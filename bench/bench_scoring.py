@@ -44,10 +44,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "allsides"
 
-#: Targets from the project's performance issue.
-TARGET_VS_VADER = 2.0
-TARGET_VS_TOKENIZER = 0.15
-TARGET_MODELS_RATE = 1000  # articles/s for score + models (issue 4)
+#: Targets from the project's scale issue (16), against VADER run sentence by sentence in the same run: the rules
+#: at least twice its speed, the whole path (read + rules + models) at least as fast. (The earlier single-core
+#: targets, 0.15x a bare tokenizer and 1,000 articles/s with models, were withdrawn by that issue.)
+TARGET_RULES_VS_VADER = 2.0
+TARGET_FULL_VS_VADER = 1.0
 
 _TOKEN = re.compile(r"\w+")
 
@@ -172,6 +173,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     # Warm-up (untimed): lazy lexicon/automaton/outlet-table loading, VADER's lexicon, regex compilation.
     vader = SentimentIntensityAnalyzer()
     vader.polarity_scores(texts[0])
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    # NLTK's sent_tokenize loads trained Punkt parameters (a download); the untrained tokenizer is the same
+    # algorithm, available offline, at the same speed
+    punkt = PunktSentenceTokenizer().tokenize
+    punkt(texts[0])
     # (c) and (d) are the lexicon + rule scoring the speed targets of issue 3 are about; (e) adds the trained
     # models available on this machine (issue 4's "full pipeline" row)
     rules_only = framing.Scorer(models=False)
@@ -184,7 +191,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     polarity = vader.polarity_scores
     findall = _TOKEN.findall
     score = rules_only.score
-    score_models = with_models.score
+    score_many = rules_only.score_many
+    score_models = with_models.score_many
+
+    def do_vader_sentences(lo: int, hi: int) -> None:
+        for t in texts[lo:hi]:
+            for sentence in punkt(t):
+                polarity(sentence)
 
     def do_vader(lo: int, hi: int) -> None:
         for t in texts[lo:hi]:
@@ -195,23 +208,30 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             findall(t)
 
     def do_score(lo: int = 0, hi: int = n) -> None:
-        for a in articles[lo:hi]:
-            score(a)
+        score_many(articles[lo:hi])
+
+    def read(lo: int, hi: int) -> list[Any]:
+        return [
+            article_from_text(t, id=i, meta=m) for t, i, m in zip(texts[lo:hi], ids[lo:hi], metas[lo:hi], strict=True)
+        ]
 
     def do_read_score(lo: int, hi: int) -> None:
-        for t, i, m in zip(texts[lo:hi], ids[lo:hi], metas[lo:hi], strict=True):
-            score(article_from_text(t, id=i, meta=m))
+        score_many(read(lo, hi))
 
     def do_score_models(lo: int, hi: int) -> None:
-        for a in articles[lo:hi]:
-            score_models(a)
+        score_models(articles[lo:hi])
+
+    def do_full(lo: int, hi: int) -> None:
+        score_models(read(lo, hi))
 
     fns = {
+        "vader/sentence": do_vader_sentences,
         "vader": do_vader,
         "tokenizer": do_tokenizer,
         "score": do_score,
         "read+score": do_read_score,
         "score+models": do_score_models,
+        "full": do_full,
     }
     if args.skip_read:
         del fns["read+score"]
@@ -222,23 +242,29 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         rows[name] = {"best_s": best, "runs_s": times, "articles_per_s": n / best, "ms_per_article": 1000 * best / n}
         print(f"  {name:<12} best {best:8.3f}s  ({', '.join(f'{t:.3f}' for t in times)})", file=sys.stderr)
     # the ratio of each repeat (rows timed side by side), besides the ratio of the best times
-    per_repeat = [tok / sc for tok, sc in zip(runs["tokenizer"], runs["score"], strict=True)]
+    per_repeat = {
+        "rules_vs_vader": [v / sc for v, sc in zip(runs["vader/sentence"], runs["score"], strict=True)],
+        "full_vs_vader": [v / f for v, f in zip(runs["vader/sentence"], runs["full"], strict=True)],
+    }
 
     # Peak memory of the scoring loop (untimed pass: tracemalloc slows allocation-heavy code).
     _clear_text_caches()
     gc.collect()
     tracemalloc.start()
-    do_score()
+    for lo in range(0, n, CHUNK):
+        do_score(lo, min(lo + CHUNK, n))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     maxrss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
-    score_rate = rows["score"]["articles_per_s"]
+    baseline = rows["vader/sentence"]["articles_per_s"]
     ratios = {
-        "score_vs_vader": score_rate / rows["vader"]["articles_per_s"],
-        "score_vs_tokenizer": score_rate / rows["tokenizer"]["articles_per_s"],
-        "score_vs_tokenizer_per_repeat": per_repeat,
-        "models_articles_per_s": rows["score+models"]["articles_per_s"],
+        "rules_vs_vader": rows["score"]["articles_per_s"] / baseline,
+        "full_vs_vader": rows["full"]["articles_per_s"] / baseline,
+        "models_vs_vader": rows["score+models"]["articles_per_s"] / baseline,
+        "rules_vs_vader_whole_text": rows["score"]["articles_per_s"] / rows["vader"]["articles_per_s"],
+        "rules_vs_tokenizer": rows["score"]["articles_per_s"] / rows["tokenizer"]["articles_per_s"],
+        "per_repeat": per_repeat,
     }
     n_sent = n_words = n_ev = 0
     for a in articles:
@@ -271,15 +297,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "rows": rows,
         "ratios": ratios,
         "models_used": models_used,
-        "targets": {
-            "score_vs_vader": TARGET_VS_VADER,
-            "score_vs_tokenizer": TARGET_VS_TOKENIZER,
-            "models_articles_per_s": TARGET_MODELS_RATE,
-        },
+        "targets": {"rules_vs_vader": TARGET_RULES_VS_VADER, "full_vs_vader": TARGET_FULL_VS_VADER},
         "meets_targets": {
-            "score_vs_vader": ratios["score_vs_vader"] >= TARGET_VS_VADER,
-            "score_vs_tokenizer": ratios["score_vs_tokenizer"] >= TARGET_VS_TOKENIZER,
-            "models_articles_per_s": ratios["models_articles_per_s"] >= TARGET_MODELS_RATE,
+            "rules_vs_vader": ratios["rules_vs_vader"] >= TARGET_RULES_VS_VADER,
+            "full_vs_vader": ratios["full_vs_vader"] >= TARGET_FULL_VS_VADER,
         },
         "memory": {"tracemalloc_peak_scoring_loop_mib": peak / 2**20, "max_rss_mib": maxrss_kib / 1024},
     }
@@ -319,29 +340,33 @@ def table(r: dict[str, Any]) -> str:
         f"|{'-' * 38}|{'-' * 13}|{'-' * 12}|",
     ]
     labels = {
-        "vader": "(a) VADER polarity_scores (raw text)",
-        "tokenizer": "(b) re.findall(r'\\w+') (raw text)",
-        "score": "(c) score, lexicons+rules (pre-read)",
-        "read+score": "(d) article_from_text + score (c)",
-        "score+models": "(e) score + models (pre-read)",
+        "vader/sentence": "(a) VADER per sentence (baseline)",
+        "vader": "(a') VADER on the whole text",
+        "tokenizer": "(b) re.findall(r'\\w+') (reference)",
+        "score": "(c) rules (pre-read)",
+        "read+score": "(d) read + rules",
+        "score+models": "(e) rules + models (pre-read)",
+        "full": "(f) read + rules + models",
     }
     for key, label in labels.items():
         if key in r["rows"]:
             row = r["rows"][key]
             lines.append(f"| {label:<36} | {row['articles_per_s']:>11.1f} | {row['ms_per_article']:>10.3f} |")
-    ok = r["meets_targets"]
+    ok, ratios = r["meets_targets"], r["ratios"]
+    reps = ratios["per_repeat"]
     lines += [
         "",
-        f"(c)/(a) = {r['ratios']['score_vs_vader']:.3f}x VADER      target >= {TARGET_VS_VADER}x   "
-        f"{'MET' if ok['score_vs_vader'] else 'NOT MET'}",
-        f"(c)/(b) = {r['ratios']['score_vs_tokenizer']:.4f}x tokenizer  target >= {TARGET_VS_TOKENIZER}x  "
-        f"{'MET' if ok['score_vs_tokenizer'] else 'NOT MET'}  (per repeat: "
-        f"{', '.join(f'{x:.4f}' for x in r['ratios']['score_vs_tokenizer_per_repeat'])})",
-        f"(e) = {r['ratios']['models_articles_per_s']:.0f} articles/s with models {r['models_used']}  "
-        f"target >= {TARGET_MODELS_RATE}  {'MET' if ok['models_articles_per_s'] else 'NOT MET'}",
+        f"(c)/(a) = {ratios['rules_vs_vader']:.2f}x VADER per sentence   target >= {TARGET_RULES_VS_VADER}x  "
+        f"{'MET' if ok['rules_vs_vader'] else 'NOT MET'}  (per repeat: "
+        f"{', '.join(f'{x:.2f}' for x in reps['rules_vs_vader'])})",
+        f"(f)/(a) = {ratios['full_vs_vader']:.2f}x VADER per sentence   target >= {TARGET_FULL_VS_VADER}x  "
+        f"{'MET' if ok['full_vs_vader'] else 'NOT MET'}  (per repeat: "
+        f"{', '.join(f'{x:.2f}' for x in reps['full_vs_vader'])})",
+        f"(e)/(a) = {ratios['models_vs_vader']:.2f}x; (c)/(a') = {ratios['rules_vs_vader_whole_text']:.2f}x VADER on "
+        f"whole texts; (c)/(b) = {ratios['rules_vs_tokenizer']:.3f}x the tokenizer; models: {r['models_used']}",
         "",
         f"peak memory: tracemalloc peak of the scoring loop {r['memory']['tracemalloc_peak_scoring_loop_mib']:.1f} MiB"
-        f" (results discarded per article); max RSS of the process {r['memory']['max_rss_mib']:.0f} MiB",
+        f" (results discarded per chunk); max RSS of the process {r['memory']['max_rss_mib']:.0f} MiB",
     ]
     return "\n".join(lines)
 
@@ -352,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3, help="timed runs per row; the best is reported (default 3)")
     p.add_argument("--data", default=str(DEFAULT_DATA), help=f"AllSides folder or file (default {DEFAULT_DATA})")
     p.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
-    p.add_argument("--skip-read", action="store_true", help="skip row (d), the slowest one")
+    p.add_argument("--skip-read", action="store_true", help="skip row (d) (row (f) reads too)")
     p.add_argument("--profile", metavar="PATH", help="cProfile one scoring pass; stats to PATH, top entries printed")
     p.add_argument("--profile-top", type=int, default=30, help="entries of the profile to print (default 30)")
     args = p.parse_args(argv)

@@ -28,7 +28,7 @@ from framing.article import Article
 from framing.evidence import EVIDENCE_COLUMNS
 from framing.io.options import ReadOptions
 from framing.io.units import Unit
-from framing.scoring import ArticleScore, Scorer
+from framing.scoring import ArticleScore, Scorer, default_scorer
 
 __all__ = ["article_row", "corpus_rows", "score_corpus"]
 
@@ -64,7 +64,7 @@ def score_corpus(
     from framing.runs.pool import ScoreJob, map_units
     from framing.runs.progress import count_units, progress_bar
 
-    scorer = scorer or Scorer()
+    scorer = scorer or default_scorer()
     units, opts, total = _units(articles, scorer, read or {})
     job = ScoreJob(scorer, opts, corpus_rows)
     executor = client.get_executor() if client is not None else None

@@ -11,10 +11,11 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
+from itertools import islice
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -30,12 +31,17 @@ from framing.measures.readability import measure_readability
 from framing.measures.sentiment import measure_sentiment, sentence_scores, sentiment_table
 from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
+from framing.text.analysed import AnalysedText, Analyser
 from framing.text.lexicon import BUNDLED, Lexicon, bundled_lexicon, load_lexicon
-from framing.text.matcher import PhraseMatcher, SharedScan, prepare_text
-from framing.text.sentences import Sentence, count_words, split_sentences
+from framing.text.matcher import PhraseMatcher, SharedScan
+from framing.text.sentences import Sentence
 from framing.text.termpacks import NamingMatcher, TermPack, bundled_termpacks, load_termpack
 
-__all__ = ["ArticleScore", "Scorer", "highlight_html", "score"]
+__all__ = ["BATCH", "ArticleScore", "Scorer", "default_scorer", "highlight_html", "score"]
+
+#: Articles scored together by :meth:`Scorer.score_stream`: the models' per-call cost is spread over their
+#: sentences (about 40 per AllSides article), while a batch's evidence stays small in memory.
+BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -205,33 +211,71 @@ class Scorer:
 
     def score(self, article: Article) -> ArticleScore:
         """Score one article; an unreadable or non-English article gets an error instead of scores."""
+        return self.score_many([article])[0]
+
+    def score_many(self, articles: Iterable[Article]) -> list[ArticleScore]:
+        """Score a batch of articles: the rules article by article, then each model once over all the batch's
+        sentences (what a corpus run does; the scores are those of :meth:`score` for each article).
+
+        Args:
+            articles: The articles, in order.
+
+        Returns:
+            One score per article, in the same order.
+        """
         res = _resources(self.lexicons, self.outlet_tables, self.termpacks)
-        matcher, names, naming, refs = res.matcher, res.names, res.naming, res.refs
+        models = _models() if self.models else {}
+        out: list[ArticleScore] = []
+        pending: list[tuple[int, _Partial]] = []
+        for article in articles:
+            score, partial = self._rules(article, res, models)
+            if partial is not None and models:
+                pending.append((len(out), partial))
+            elif partial is not None:
+                score = partial.finish(score)
+            out.append(score)
+        if pending:
+            from framing.models.apply import measure_models
+
+            results = measure_models([p.model_input for _, p in pending], models)
+            for (k, partial), result in zip(pending, results, strict=True):
+                out[k] = partial.finish(out[k], result)
+        return out
+
+    def score_stream(self, articles: Iterable[Article], batch: int = BATCH) -> Iterator[ArticleScore]:
+        """Score articles as they come, ``batch`` at a time (:meth:`score_many`), yielding the scores in order.
+
+        Args:
+            articles: Articles (an iterator is consumed once, a batch at a time: memory stays bounded).
+            batch: Articles whose sentences the models score in one call.
+        """
+        items = iter(articles)
+        while chunk := list(islice(items, batch)):
+            yield from self.score_many(chunk)
+
+    def _rules(self, article: Article, res: _Resources, models: dict[str, Any]) -> tuple[ArticleScore, _Partial | None]:
+        """The lexicon and rule measures of one article: an error score, or the score so far and, when there are
+        models, what they need of the article (the analysed text itself is not kept: a batch holds little)."""
+        refs = res.refs
         if article.error is not None:
-            return ArticleScore(article, error=article.error, lexicons=refs)
+            return ArticleScore(article, error=article.error, lexicons=refs), None
         if article.language != "en":
-            return ArticleScore(
-                article,
-                error=f"{article.source_path or article.id}: language detected as {article.language!r}; only English "
-                "is supported, so no scores were computed",
-                lexicons=refs,
+            error = (
+                f"{article.source_path or article.id}: language detected as {article.language!r}; only English is "
+                "supported, so no scores were computed"
             )
-        text = article.text
-        sentences = tuple(split_sentences(text))
-        n_words = count_words(text)
-        prepared = prepare_text(text)
-        lexicon_hits, sentiment_hits, naming_hits = res.scan.scan(prepared)  # one automaton pass for all three
-        matches = matcher.from_hits(text, lexicon_hits)
-        own = OutletNames(names.pattern, _own_names(article))
-        hedge_ev, hedge_m = measure_hedging(text, sentences, matches)
-        attr_ev, attr_m = measure_attribution(text, sentences, matches, own)
-        word_ev, word_m = measure_word_choice(text, sentences, matches, n_words, res.word_choice_categories)
-        tones = sentence_scores(text, sentences, prepared, sentiment_hits)  # also the models' tone feature
-        sent_ev, sent_m = measure_sentiment(text, sentences, scores=tones)
-        word_ev = word_ev + find_naming(naming, text, sentences, prepared, hits=naming_hits) + sent_ev
+            return ArticleScore(article, error=error, lexicons=refs), None
+        at = res.analyser.analyse(article.text)  # sentences, tokens and one automaton pass, read by every measure
+        own = OutletNames(res.names.pattern, _own_names(article))
+        hedge_ev, hedge_m = measure_hedging(at)
+        attr_ev, attr_m = measure_attribution(at, own)
+        word_ev, word_m = measure_word_choice(at, res.word_choice_categories)
+        tones = sentence_scores(at)  # also the models' tone feature
+        sent_ev, sent_m = measure_sentiment(at, scores=tones)
+        word_ev = word_ev + find_naming(res.naming, at) + sent_ev
         word_m.update(sent_m)
-        read_m = measure_readability(text, sentences, n_words)
-        metrics: dict[str, float] = {"n_words": float(n_words), "n_sentences": float(len(sentences))}
+        read_m = measure_readability(at)
+        metrics: dict[str, float] = {"n_words": float(at.n_words), "n_sentences": float(len(at.sentences))}
         for prefix, part in (
             ("word_choice", word_m),
             ("attribution", attr_m),
@@ -240,21 +284,38 @@ class Scorer:
         ):
             metrics.update({f"{prefix}.{k}": float(v) for k, v in part.items()})
         found = (*word_ev, *attr_ev, *hedge_ev)
-        lean = None
-        models = _models() if self.models else {}
-        if models:
-            from framing.models.apply import measure_models
-            from framing.models.tasks import lean_text
+        model_input = _model_input(article, at, found, [c for c, _ in tones], models) if models else None
+        return ArticleScore(article, at.sentences, metrics, (), refs), _Partial(found, model_input)
 
-            lean_input = lean_text(text, article.title, article.outlet.name) if "lean" in models else None
-            normalised = not changes_words(text)
-            result = measure_models(sentences, found, [c for c, _ in tones], models, lean_input, normalised=normalised)
-            found = (*found, *result.evidence)
-            metrics.update(result.metrics)
-            refs = refs + result.refs
-            lean = result.lean
+
+@dataclass(frozen=True, eq=False)
+class _Partial:
+    """An article's rule evidence, and what the models of its batch will read of it."""
+
+    found: tuple[Evidence, ...]
+    model_input: Any = None
+
+    def finish(self, score: ArticleScore, models: Any = None) -> ArticleScore:
+        """The article's final score: its evidence in text order, with the models' evidence when they ran."""
+        found, metrics, refs, lean = self.found, score.metrics, score.lexicons, None
+        if models is not None:
+            found = (*found, *models.evidence)
+            metrics = {**metrics, **models.metrics}
+            refs = refs + models.refs
+            lean = models.lean
         evidence = tuple(sorted(found, key=_EVIDENCE_ORDER))
-        return ArticleScore(article, sentences, metrics, evidence, refs, lean=lean)
+        return ArticleScore(score.article, score.sentences, metrics, evidence, refs, lean=lean)
+
+
+def _model_input(
+    article: Article, at: AnalysedText, found: tuple[Evidence, ...], tones: list[float], models: dict[str, Any]
+) -> Any:
+    """What the models read of an article (:class:`framing.models.apply.ModelInput`)."""
+    from framing.models.apply import ModelInput
+    from framing.models.tasks import lean_text
+
+    lean = lean_text(at.text, article.title, article.outlet.name, clean=False) if "lean" in models else None
+    return ModelInput(at.sentences, found, tones, at.sentence_words, lean, normalised=not changes_words(at.text))
 
 
 _EVIDENCE_ORDER = attrgetter("start", "end", "dimension", "category")  # a C-level sort key
@@ -281,10 +342,9 @@ class _Resources:
     """Everything a Scorer needs, built once per configuration."""
 
     lexicons: tuple[Lexicon, ...]
-    matcher: PhraseMatcher
+    analyser: Analyser
     names: OutletNames
     naming: NamingMatcher
-    scan: SharedScan
     refs: tuple[str, ...]
     word_choice_categories: tuple[str, ...]
 
@@ -304,10 +364,9 @@ def _resources(
     matcher = PhraseMatcher(lexicons)
     return _Resources(
         lexicons=lexicons,
-        matcher=matcher,
+        analyser=Analyser(matcher, SharedScan([matcher.table, sentiment_table(), naming.table])),
         names=names,
         naming=naming,
-        scan=SharedScan([matcher.table, sentiment_table(), naming.table]),
         refs=tuple(lex.ref for lex in lexicons) + tuple(p.ref for p in naming.packs),
         word_choice_categories=tuple(c for lex in lexicons if lex.name in WORD_CHOICE_LEXICONS for c in lex.categories),
     )
@@ -331,7 +390,8 @@ def clear_model_cache() -> None:
 
 
 @cache
-def _default_scorer() -> Scorer:
+def default_scorer() -> Scorer:
+    """The scorer with the bundled lexicons, term packs and the models available on this machine (one instance)."""
     return Scorer()
 
 
@@ -342,4 +402,4 @@ def score(article: Article, *, scorer: Scorer | None = None) -> ArticleScore:
         article: An article from :func:`framing.read_articles`.
         scorer: A configured :class:`Scorer` (custom lexicons); the default one otherwise.
     """
-    return (scorer or _default_scorer()).score(article)
+    return (scorer or default_scorer()).score(article)

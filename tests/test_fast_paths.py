@@ -19,6 +19,7 @@ from framing import read_articles
 from framing.evidence import Evidence
 from framing.measures import readability, sentiment
 from framing.measures.naming import find_naming
+from framing.text.analysed import TOKEN, Analyser, TokenIndex, letter_words
 from framing.text.lexicon import BUNDLED, Lexicon, LexiconEntry, bundled_lexicon
 from framing.text.matcher import Match, MultiPhraseMatcher, PhraseMatcher, SharedScan, prepare_text
 from framing.text.sentences import Sentence, count_words, split_sentences
@@ -150,8 +151,9 @@ def test_count_words_matches_the_regex():
 
 def test_readability_words_and_syllables_match_the_regex_and_textstat():
     texts = [*_texts(), *_fuzz("aZb9_'- -\n.,\"é—’İKxyQ''", 20000, 4), *_fuzz("ab'' -1", 20000, 5, 12)]
-    assert [readability._words(t) for t in texts] == [readability._WORD.findall(t.lower()) for t in texts]
-    words = sorted({w for t in _texts() for w in readability._WORD.findall(t.lower())})
+    letters = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+    assert [letter_words(t) for t in texts] == [letters.findall(t.lower()) for t in texts]
+    words = sorted({w for t in _texts() for w in letters.findall(t.lower())})
     words += ["don't", "o'clock", "rock'n", "they're", "xqzt", "aaaa'bb"]
     assert [readability._count(w) for w in words] == [readability.syllables(w) for w in words]
 
@@ -179,7 +181,8 @@ def test_sentiment_matches_the_plain_version():
     for t in texts:
         sents = split_sentences(t)
         for variant in (sents, sents[::-1], sents + sents[:2]):  # the last two take the lookup path
-            assert sentiment.sentence_scores(t, variant) == _reference_compounds(t, variant), t
+            got = sentiment.sentence_scores(Analyser().analyse(t, variant))
+            assert got == _reference_compounds(t, variant), t
     s = "The talks were NOT a GREAT success!"
     assert sentiment.sentence_compound(s) == _reference_compounds(s, [Sentence(0, 0, len(s), s, 0)])[0][0]
 
@@ -189,16 +192,17 @@ def test_shared_scan_gives_each_matcher_its_own_result():
     naming = NamingMatcher(bundled_termpacks())
     scan = SharedScan([matcher.table, sentiment.sentiment_table(), naming.table])
     multi = MultiPhraseMatcher([[bundled_lexicon("hedges")], [bundled_lexicon("boosters")]])
+    shared_analyser, alone = Analyser(matcher, scan), Analyser(matcher)  # the second scans only the lexicons
     for t in _texts():
-        sents = tuple(split_sentences(t))
         prep = prepare_text(t)
-        lexicon_hits, sentiment_hits, naming_hits = scan.scan(prep)
+        lexicon_hits, _, _ = scan.scan(prep)
         assert matcher.from_hits(t, lexicon_hits) == matcher.find(t, prep)
-        shared = sentiment.measure_sentiment(t, sents, prep, hits=sentiment_hits)
-        assert shared == sentiment.measure_sentiment(t, sents, prep)
-        given = sentiment.sentence_scores(t, sents, prep, sentiment_hits)
-        assert shared == sentiment.measure_sentiment(t, sents, scores=given)
-        assert find_naming(naming, t, sents, prep, hits=naming_hits) == find_naming(naming, t, sents, prep)
+        at, plain = shared_analyser.analyse(t), alone.analyse(t)
+        assert at.matches == plain.matches and plain.sentiment_hits is None
+        shared = sentiment.measure_sentiment(at)
+        assert shared == sentiment.measure_sentiment(plain)
+        assert shared == sentiment.measure_sentiment(plain, scores=sentiment.sentence_scores(at))
+        assert find_naming(naming, at) == find_naming(naming, plain)
         assert multi.find(t) == [PhraseMatcher([bundled_lexicon(n)]).find(t) for n in ("hedges", "boosters")]
 
 
@@ -217,3 +221,53 @@ def test_records_stay_frozen_hashable_and_picklable(obj):
         assert obj.to_dict() == dataclasses.asdict(obj)
     with pytest.raises(dataclasses.FrozenInstanceError):
         obj.start = 0
+
+
+def _reference_tail(text: str, lo: int, hi: int, n: int) -> list[str]:
+    """The negation window as the measures read it before the analysed text (a regex over a bounded window)."""
+    start = max(lo, hi - 30 * n)
+    tokens = TOKEN.findall(text, start, hi)
+    if start > lo and tokens and (text[start - 1].isalnum() or text[start - 1] in "'-_"):
+        tokens = tokens[1:]  # the window cut a word in two
+    return tokens[-n:]
+
+
+def _reference_next(text: str, end: int) -> str:
+    m = TOKEN.search(text, end)
+    return m.group(0) if m and text[end : m.start()].strip(" ,") == "" else ""
+
+
+def _reference_following(text: str, end: int, hi: int, n: int) -> list[str]:
+    out: list[str] = []
+    pos = end
+    for w in TOKEN.finditer(text, end, hi):
+        if text[pos : w.start()].strip(" ,"):
+            break
+        out.append(w.group(0).lower())
+        if len(out) == n:
+            break
+        pos = w.end()
+    return out
+
+
+def test_token_index_answers_what_the_regexes_give():
+    """Every lookup of the analysed text's token index equals the regex scan over the same slice it replaces."""
+    rng = random.Random(11)
+    gap = re.compile(r"([\w'-]+)([^\w'-]*)")
+    texts = [*_texts(), *_fuzz("ab Z9_'- ,.\n\"é—", 3000, 12, 40), *_fuzz("n't xé\u0301\u00b2_-'İ.", 3000, 13, 30)]
+    for t in texts:
+        index = TokenIndex(t)
+        spans = [m.span() for m in TOKEN.finditer(t)]
+        assert (index.starts, index.ends) == ([a for a, _ in spans], [b for _, b in spans]), t
+        for _ in range(8):
+            lo = rng.randint(0, len(t))
+            hi = rng.randint(lo, len(t))
+            n = rng.randint(1, 4)
+            if "n't" in t:
+                continue  # a regex started inside a word may read "n't" as a token of its own; a measure never does
+            assert index.within(lo, hi) == TOKEN.findall(t, lo, hi), (t, lo, hi)
+            assert index.count(lo, hi) == len(TOKEN.findall(t, lo, hi)), (t, lo, hi)
+            assert index.tail(lo, hi, n) == _reference_tail(t, lo, hi, n), (t, lo, hi, n)
+            assert index.after(lo) == _reference_next(t, lo), (t, lo)
+            assert index.following(lo, hi, n) == _reference_following(t, lo, hi, n), (t, lo, hi, n)
+            assert index.pairs(lo, hi) == gap.findall(t, lo, hi), (t, lo, hi)

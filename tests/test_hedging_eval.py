@@ -10,7 +10,7 @@ from framing.datasets.sfu import join_tokens, read_sfu, read_sfu_review, split_o
 from framing.datasets.wikiweasel import read_wikiweasel, split_of
 from framing.errors import InputError
 from framing.measures.hedging import measure_hedging
-from framing.text.sentences import Sentence
+from framing.text.analysed import Analyser
 from framing.validation.hedging import _matcher, evaluate, hedged_flags
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -130,7 +130,7 @@ def flagged(text: str) -> bool:
 
 
 def hedging_evidence(text: str) -> list[tuple[str, str, float]]:
-    ev, _ = measure_hedging(text, [Sentence(0, 0, len(text), text, 0)], _matcher().find(text))
+    ev, _ = measure_hedging(Analyser(_matcher()).one_sentence(text))
     return [(e.text, e.category, e.weight) for e in ev]
 
 

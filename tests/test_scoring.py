@@ -155,7 +155,10 @@ def test_attribution_fast_paths_match_the_plain_rules():
     import re
 
     from framing.measures import attribution as at
-    from framing.measures.attribution import _words as shared
+    from framing.text.analysed import IndexedText
+
+    token = re.compile(r"[\w'-]+")
+    token_gap = re.compile(r"([\w'-]+)([^\w'-]*)")
     from framing.measures.attribution import cues, kinds, outlets, quotes, subjects
 
     rng = random.Random(7)
@@ -197,8 +200,13 @@ def test_attribution_fast_paths_match_the_plain_rules():
         assert (kinds._ORG.search(t) is None) == (org.search(t) is None), t
         lo = rng.randint(0, len(t))
         hi = rng.randint(lo, len(t))
-        words = list(shared._TOKEN.finditer(t, lo, hi))
+        words = list(token.finditer(t, lo, hi))
         assert kinds._last_token(t, lo, hi) == (words[-1].span() if words else None), (t, lo, hi)
         assert cues._prev_word(t, lo, hi) == prev_word(t, lo, hi), (t, lo, hi)
         start = max(lo, hi - 200)
-        assert subjects._subject(t, lo, hi) == subjects._subject_in(t, subjects._TOKEN_GAP.findall(t, start, hi), hi), (t, lo, hi)
+        it = IndexedText.of(t)
+        assert subjects._subject(it, lo, hi) == subjects._subject_in(it, token_gap.findall(t, start, hi), hi), (
+            t,
+            lo,
+            hi,
+        )

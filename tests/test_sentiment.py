@@ -4,7 +4,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.measures.sentiment import measure_sentiment, sentence_compound
-from framing.text.sentences import split_sentences
+from framing.text.analysed import Analyser
 
 SENTENCES = [
     "The talks were a great success and everyone was happy.",
@@ -31,8 +31,9 @@ def test_negation_flips_and_neutral_is_zero():
 
 def test_measure_sentiment_evidence_and_metrics():
     text = "The attack killed dozens of civilians and wounded hundreds. The committee met on Tuesday."
-    sents = split_sentences(text)
-    ev, m = measure_sentiment(text, sents)
+    at = Analyser().analyse(text)
+    sents = at.sentences
+    ev, m = measure_sentiment(at)
     assert [(e.sentence, e.category) for e in ev] == [(0, "sentiment.negative")]
     assert ev[0].text == sents[0].text and ev[0].entry.startswith("vader-lexicon@")
     assert "killed" in ev[0].note

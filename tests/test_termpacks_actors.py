@@ -10,7 +10,7 @@ from framing.errors import LexiconError
 from framing.io import article_from_text
 from framing.measures.naming import find_naming, summarise_naming
 from framing.text.actors import load_actor_set
-from framing.text.sentences import split_sentences
+from framing.text.analysed import Analyser
 from framing.text.termpacks import NamingMatcher, load_termpack
 
 PACK = """schema: framing-termpack/1
@@ -51,7 +51,7 @@ def test_variants_context_metonym_and_dominant(pack):
         "Hamas militants fired rockets. The militant group said it would go on. The terror group was blamed. "
         "Other militants were seen. Tel Aviv has not confirmed it. He flew to Tel Aviv."
     )
-    ev = find_naming(NamingMatcher([pack]), text, split_sentences(text))
+    ev = find_naming(NamingMatcher([pack]), Analyser().analyse(text))
     assert [(e.text, e.entry.split(":")[1]) for e in ev] == [
         ("militants", "group/militants"),
         ("terror group", "group/terrorists"),

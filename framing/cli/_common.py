@@ -24,7 +24,7 @@ _ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of 
 
 def _RUN_OPTIONS(f: Any) -> Any:
     """``--jobs``, ``--quiet`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
-    f = click.option("--chunk-size", type=click.IntRange(min=1), default=16, hidden=True, help="Articles per task.")(f)
+    f = click.option("--chunk-size", type=click.IntRange(min=1), default=32, hidden=True, help="Articles per task.")(f)
     f = click.option(
         "--scheduler",
         metavar="ADDRESS",

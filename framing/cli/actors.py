@@ -30,7 +30,7 @@ def actors_cmd(paths: Sequence[str], actor_files: Sequence[str], outlet_tables: 
     try:
         sets = [load_actor_set(p) for p in actor_files] or None
         scorer = Scorer(outlet_tables=outlet_tables)
-        scores = [scorer.score(a) for a in read_articles(list(paths), outlet_tables=outlet_tables)]
+        scores = list(scorer.score_stream(read_articles(list(paths), outlet_tables=outlet_tables)))
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     failures = sum(_count(s) for s in scores)

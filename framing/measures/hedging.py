@@ -28,11 +28,9 @@ rows of the same category.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 from framing.evidence import Evidence
-from framing.measures._common import SentenceIndex, has_negator, is_number, next_token, prev_tokens
+from framing.measures._common import has_negator, is_number, next_token, prev_tokens
+from framing.text.analysed import AnalysedText
 from framing.text.matcher import Match
 from framing.text.sentences import Sentence
 
@@ -48,7 +46,6 @@ _MONTH_CONTEXT = frozenset(
 )
 #: Look-behind window (characters) for negation and previous-word checks: bounded, so long sentences stay linear.
 _BACK = 80
-_WORD = re.compile(r"n't|[\w'-]+")
 
 _ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "his", "her", "their", "its", "of", "and", "this", "these"})
 # Hedges whose negation asserts certainty: "not possible", "I do not doubt".
@@ -141,31 +138,22 @@ _DETERMINERS = frozenset(
 )
 
 
-def _before(text: str, lo: int, start: int, n: int = 1) -> list[str]:
+def _before(at: AnalysedText, lo: int, start: int, n: int = 1) -> list[str]:
     """Up to ``n`` lower-cased words before ``start`` (not before ``lo``), from a bounded window."""
-    return [w.lower() for w in _WORD.findall(text, max(lo, start - _BACK), start)[-n:]]
+    return [w.lower() for w in at.tokens.within(max(lo, start - _BACK), start)[-n:]]
 
 
-def _after(text: str, end: int, hi: int, n: int = 3) -> list[str]:
+def _after(at: AnalysedText, end: int, hi: int, n: int = 3) -> list[str]:
     """Up to ``n`` lower-cased words after ``end`` (before ``hi``), stopping at punctuation other than a comma."""
-    out: list[str] = []
-    pos = end
-    for w in _WORD.finditer(text, end, hi):
-        if text[pos : w.start()].strip(" ,"):
-            break
-        out.append(w.group(0).lower())
-        if len(out) == n:
-            break
-        pos = w.end()
-    return out
+    return at.tokens.following(end, hi, n)
 
 
-def _is_month(text: str, m: Match, sentence: Sentence) -> bool:
+def _is_month(at: AnalysedText, m: Match, sentence: Sentence) -> bool:
     if m.text.lower() != "may" or not m.text[0].isupper():
         return False
-    following = next_token(text, m.end)
-    before = prev_tokens(text, max(sentence.start, m.start - _BACK), m.start)
-    lead = text[sentence.start : m.start] if m.start - sentence.start <= 8 else "x"  # bounded: no O(n) slice
+    following = next_token(at, m.end)
+    before = prev_tokens(at, max(sentence.start, m.start - _BACK), m.start)
+    lead = at.text[sentence.start : m.start] if m.start - sentence.start <= 8 else "x"  # bounded: no O(n) slice
     at_start = lead.strip(" \"'(") == ""
     return following[:1].isdigit() or (bool(before) and before[-1].lower() in _MONTH_CONTEXT) or not at_start
 
@@ -185,9 +173,9 @@ def _opinion_follows(after: list[str]) -> bool:
     return False
 
 
-def _weasel_quantifier(text: str, m: Match, sent: Sentence, before: list[str]) -> bool:
+def _weasel_quantifier(at: AnalysedText, m: Match, sent: Sentence, before: list[str]) -> bool:
     """'some historians', 'many people believe', 'others argue', 'regarded by some', 'according to many'."""
-    after = _after(text, m.end, sent.end)
+    after = _after(at, m.end, sent.end)
     first = after[0] if after else ""
     if first in _OPINION_HOLDERS:
         return True
@@ -200,83 +188,80 @@ def _weasel_quantifier(text: str, m: Match, sent: Sentence, before: list[str]) -
     if before and m.text.lower() in {"some", "many", "others", "most"}:
         if before[-1] == "by":
             return not is_number(first)  # "regarded by some", "by many accounts"
-        tail = text[m.end : m.end + 3].lstrip()
+        tail = at.text[m.end : m.end + 3].lstrip()
         ends = not tail or not tail[0].isalnum()  # "according to some, ..."
         return before[-2:] == ["according", "to"] and (ends or first in _AGENT_NEXT)
     return False
 
 
-def _non_epistemic(text: str, m: Match, term: str, sent: Sentence, before: list[str]) -> bool:
+def _non_epistemic(at: AnalysedText, m: Match, term: str, sent: Sentence, before: list[str]) -> bool:
     """True when a hedge entry is used in a sense that does not hedge (see the module docstring)."""
     if term == "could":
-        return next_token(text, m.end).lower() in {"not", "never", "n't"}
+        return next_token(at, m.end).lower() in {"not", "never", "n't"}
     if term == "may":
         return bool(before) and before[-1] in _GENERIC_SUBJECTS
     if term == "appear":
-        nxt = _after(text, m.end, sent.end, 2)
+        nxt = _after(at, m.end, sent.end, 2)
         if not nxt:
             return True
         if nxt[0] == "as":
             return nxt[1:2] not in (["if"], ["though"])
         return nxt[0] in _APPEAR_PLACE or nxt[0].isdigit()
     if term == "possible":
-        nxt = next_token(text, m.end).lower()
+        nxt = next_token(at, m.end).lower()
         return nxt == "to" or (bool(before) and (before[-1] in _POSSIBLE_FEASIBLE_BEFORE or before[-1].endswith("est")))
     if term == "apparent":
         return bool(before) and before[-1] in _EVIDENT_BEFORE
     if term == "think":
-        nxt = next_token(text, m.end).lower()
+        nxt = next_token(at, m.end).lower()
         if nxt in {"of", "about", "twice", "again", "back", "through", "ahead", "big"}:
             return True  # "think of/about": consider, not a hedge
         return m.text.lower() == "thinking" and bool(before) and before[-1] in _THINKING_NOUN_BEFORE
     if term == "believe":
-        nxt = next_token(text, m.end).lower()
+        nxt = next_token(at, m.end).lower()
         return nxt == "in" or (bool(before) and before[-1] in {"can't", "cannot", "couldn't", "hard", "n't"})
     return False
 
 
-def measure_hedging(
-    text: str, sentences: Sequence[Sentence], matches: Sequence[Match]
-) -> tuple[list[Evidence], dict[str, float]]:
+def measure_hedging(at: AnalysedText) -> tuple[list[Evidence], dict[str, float]]:
     """Return hedging evidence and metrics for one article.
 
     Metrics: ``hedge_count``, ``booster_count``, ``hedged_sentences``, ``hedged_sentence_share``,
     ``hedges_per_100_sentences``, ``boosters_per_100_sentences``, ``hedge_weight_per_100_sentences``.
     """
-    index = SentenceIndex(sentences)
     evidence: list[Evidence] = []
-    for m in matches:
+    for m in at.matches:
         by_lexicon = m.by_lexicon
         entry = by_lexicon.get("hedges") or by_lexicon.get("boosters")
         if entry is None:
             src = by_lexicon.get("source_nouns")
             if src is None or src.term not in _OPINION_HOLDERS:
                 continue
-            sent = index.at(m.start)
+            sent = at.sentence_at(m.start)
             if sent is None:
                 continue
-            before = _before(text, sent.start, m.start, 2)
+            before = _before(at, sent.start, m.start, 2)
             if any(w in _WEASEL_QUANTIFIERS for w in before):
                 continue  # "some critics say": already counted at the quantifier
             if not (before and (before[-1] in _DETERMINERS or is_number(before[-1]))) and _opinion_follows(
-                _after(text, m.end, sent.end)
+                _after(at, m.end, sent.end)
             ):
                 evidence.append(Evidence(sent.index, m.start, m.end, m.text, "hedging", "hedge.weasel",
                                          WEASEL_WEIGHT, f"{src.lexicon}:{src.term}", False,
                                          "vague source with an opinion verb"))  # fmt: skip
             continue
-        sent = index.at(m.start)
+        sent = at.sentence_at(m.start)
         if sent is None:
             continue
         # the words before the match, read once from the bounded window that negation and the rules share
-        tokens = _WORD.findall(text, max(sent.start, m.start - _BACK), m.start)
+        tokens = at.tokens.within(max(sent.start, m.start - _BACK), m.start)
         neg = has_negator(tokens[-3:])
         if not entry.category.startswith("hedge"):
             evidence.append(Evidence(sent.index, m.start, m.end, m.text, "hedging", "booster",
                                      0.0 if neg else entry.weight, f"{entry.lexicon}:{entry.term}", neg,
                                      "negated booster: not counted" if neg else ""))  # fmt: skip
             continue
-        if _is_month(text, m, sent):
+        if _is_month(at, m, sent):
             continue
         before = " ".join(tokens[-2:]).lower().split(" ") if tokens else []
         if by_lexicon.get("reporting_verbs") is not None and not _attributive(before):
@@ -284,14 +269,14 @@ def measure_hedging(
         term = entry.term.partition(" ")[0] if entry.pos == "verb" else entry.term
         category, weight, note = entry.category, entry.weight, ""
         if term in _WEASEL_QUANTIFIERS:
-            if category == "hedge.approximator" and is_number(next_token(text, m.end)):
+            if category == "hedge.approximator" and is_number(next_token(at, m.end)):
                 pass  # "some 40 people": an approximator
-            elif _weasel_quantifier(text, m, sent, before):
+            elif _weasel_quantifier(at, m, sent, before):
                 category, weight, note = "hedge.weasel", max(weight, WEASEL_WEIGHT), "vague quantified source"
             else:
                 continue
-        elif (category == "hedge.approximator" and not is_number(next_token(text, m.end))) or _non_epistemic(
-            text, m, term, sent, before
+        elif (category == "hedge.approximator" and not is_number(next_token(at, m.end))) or _non_epistemic(
+            at, m, term, sent, before
         ):
             continue
         if neg and entry.term in _NEGATION_CANCELS:
@@ -303,7 +288,7 @@ def measure_hedging(
     hedged = {
         e.sentence for e in hedges if e.category != "hedge.approximator" and e.weight >= HEDGED_SENTENCE_MIN_WEIGHT
     }
-    n = max(len(sentences), 1)
+    n = max(len(at.sentences), 1)
     metrics = {
         "hedge_count": float(len(hedges)),
         "booster_count": float(len(boosters)),

@@ -2,7 +2,7 @@
 
 Example:
     >>> from framing.text.termpacks import NamingMatcher, load_termpack
-    >>> from framing.text.sentences import split_sentences
+    >>> from framing.text.analysed import Analyser
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.yaml"
     >>> _ = p.write_text('''schema: framing-termpack/1
@@ -17,69 +17,59 @@ Example:
     ...       - {id: terrorists, label: terrorists, patterns: [terrorists, terror group]}
     ... ''')
     >>> text = "Hamas militants attacked. The terror group said so. Other militants left."
-    >>> ev = find_naming(NamingMatcher([load_termpack(p)]), text, split_sentences(text))
+    >>> ev = find_naming(NamingMatcher([load_termpack(p)]), Analyser().analyse(text))
     >>> [(e.text, e.entry) for e in ev]
     [('militants', 'demo@1.0.0:group/militants'), ('terror group', 'demo@1.0.0:group/terrorists')]
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from framing.evidence import Evidence
-from framing.measures._common import SentenceIndex, prev_tokens
-from framing.text.sentences import Sentence
+from framing.measures._common import prev_tokens
+from framing.text.analysed import AnalysedText
 from framing.text.termpacks import NamingMatcher
 
 __all__ = ["find_naming", "summarise_naming"]
 
 # a capital named after one of these is a place, not a government ("flew to Tel Aviv")
 _PLACE_WORDS = frozenset({"in", "to", "from", "near", "at", "of", "into", "visit", "visited", "visiting", "outside"})
-_WORDS = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
-def find_naming(
-    naming: NamingMatcher,
-    text: str,
-    sentences: Sequence[Sentence],
-    prepared: str | None = None,
-    *,
-    hits: Iterable[tuple[int, Any]] | None = None,
-) -> list[Evidence]:
+def find_naming(naming: NamingMatcher, at: AnalysedText) -> list[Evidence]:
     """Return one evidence item per naming match (dimension ``word_choice``, category ``naming.<concept>``).
 
     Args:
         naming: The term packs' matcher.
-        text: The article text.
-        sentences: Its sentences.
-        prepared: ``prepare_text(text)`` when the caller already has it.
-        hits: The hits of :attr:`NamingMatcher.table` in ``prepared`` from a
-            :class:`framing.text.matcher.SharedScan` (the text is scanned here otherwise).
+        at: The analysed article; its ``naming_hits`` are used when its analyser scanned the term packs too, else
+            the text is scanned here.
     """
-    groups = naming.matcher.find(text, prepared) if hits is None else naming.matcher.from_hits(text, hits)
+    text = at.text
+    hits = at.naming_hits
+    groups = naming.matcher.find(text, at.prepared) if hits is None else naming.matcher.from_hits(text, hits)
     matches = [m for group in groups for m in group]
     if not matches:
         return []
-    index = SentenceIndex(sentences)
     tokens_of: dict[int, tuple[str, ...]] = {}
     out: list[Evidence] = []
     for m in sorted(matches, key=lambda m: (m.start, m.end)):
-        sent = index.at(m.start)
+        sent = at.sentence_at(m.start)
         if sent is None:
             continue
         for entry in m.entries:
             pack, concept, variant = naming.variants[(entry.lexicon, entry.category, entry.term)]
             if variant.context:
                 if sent.index not in tokens_of:
-                    tokens_of[sent.index] = tuple(_WORDS.findall(sent.text.lower()))
+                    words = at.tokens.within(sent.start, sent.end)
+                    tokens_of[sent.index] = tuple(t.lower().lstrip("'-_") for t in words)
                 # str.startswith takes a tuple: one test per token instead of one per token and context word
                 if not any(t.startswith(tuple(variant.context)) for t in tokens_of[sent.index]):
                     continue
             if variant.metonym:
-                before = prev_tokens(text, sent.start, m.start)
+                before = prev_tokens(at, sent.start, m.start)
                 if before and before[-1].lower() in _PLACE_WORDS:
                     continue
             out.append(

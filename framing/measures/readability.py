@@ -14,16 +14,13 @@ project's own counts, so the formulas see the same sentences as every other scor
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from framing.text.matcher import ASCII_OR_SPACE
-from framing.text.sentences import Sentence
+from framing.text.analysed import AnalysedText
 
 __all__ = ["measure_readability", "syllables"]
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 #: textstat's ``RE_NONCONTRACTION_APOSTROPHE``: an apostrophe it deletes before looking a word up.
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _LANG = "en_US"  # textstat's default language, which the project never changes
@@ -46,7 +43,7 @@ def _dictionaries() -> tuple[Any, Any]:
 
 
 def _count(word: str) -> int:
-    """``syllables(word)`` for a word matched by ``_WORD`` in lower-cased text.
+    """``syllables(word)`` for a word of :func:`framing.text.analysed.letter_words`.
 
     textstat 0.7.8's ``count_syllables`` deletes apostrophes that do not start a contraction ending, removes
     other punctuation (there is none in such a word), splits on whitespace (there is none) and takes the
@@ -74,42 +71,18 @@ class _Syllables(dict[str, int]):
 
 _SYLLABLES = _Syllables()
 
-# A-Z lower-cased, a-z and ' kept, every other byte a space
-_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c == 39 else 32 for c in range(256))
-_EDGE_APOSTROPHE = re.compile(rb"'(?:(?![a-z])|(?<![a-z].))")  # starts with a literal: a fast scan
-_TWO_APOSTROPHES = re.compile(rb"'[a-z]+'")
 
-
-def _words(text: str) -> list[str]:
-    """``_WORD.findall(text.lower())``, from a split of the text reduced to letters and apostrophes.
-
-    A match of ``_WORD`` never spans a character other than a letter or an apostrophe, and within a run of them
-    it is the whole run once apostrophes without a letter on both sides are dropped, unless two apostrophes
-    remain ("rock'n'roll"): then, or when a non-ASCII letter or digit could lower-case to ASCII, the regex
-    is used. Splitting costs about a fifth of the regex.
-    """
-    try:
-        low = text.encode("ascii", ASCII_OR_SPACE).translate(_LETTERS)
-    except UnicodeEncodeError:
-        return _WORD.findall(text.lower())
-    if b"'" in low:
-        low = _EDGE_APOSTROPHE.sub(b" ", low)
-        if _TWO_APOSTROPHES.search(low):
-            return _WORD.findall(text.lower())
-    return low.decode("ascii").split()
-
-
-def measure_readability(text: str, sentences: Sequence[Sentence], n_words: int) -> dict[str, float]:
+def measure_readability(at: AnalysedText) -> dict[str, float]:
     """Return ``flesch_reading_ease``, ``flesch_kincaid_grade`` and ``words_per_sentence``.
 
     Example:
-        >>> from framing.text.sentences import split_sentences
-        >>> t = "The cat sat on the mat. It was happy."
-        >>> round(measure_readability(t, split_sentences(t), 9)["flesch_reading_ease"], 1)
+        >>> from framing.text.analysed import Analyser
+        >>> at = Analyser().analyse("The cat sat on the mat. It was happy.")
+        >>> round(measure_readability(at)["flesch_reading_ease"], 1)
         108.3
     """
-    words = _words(text)
-    n_sent = max(len(sentences), 1)
+    words = at.letter_words
+    n_sent = max(len(at.sentences), 1)
     if not words:
         return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0, "words_per_sentence": 0.0}
     wps = len(words) / n_sent
@@ -117,5 +90,5 @@ def measure_readability(text: str, sentences: Sequence[Sentence], n_words: int) 
     return {
         "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
         "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
-        "words_per_sentence": n_words / n_sent,
+        "words_per_sentence": at.n_words / n_sent,
     }

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from framing.evidence import Evidence
+from framing.text.analysed import AnalysedText
 from framing.text.matcher import prepare_text
 from framing.text.sentences import Sentence
 
@@ -28,7 +29,6 @@ __all__ = [
     "measure_sentiment",
     "sentence_compound",
     "sentence_scores",
-    "sentence_tones",
     "sentiment_table",
 ]
 
@@ -106,28 +106,19 @@ def sentence_compound(sentence: str) -> float:
 _DAMPING = (1.0, 0.95, 0.9)  # booster weight one, two and three words before the sentiment word
 
 
-def sentence_scores(
-    text: str, sentences: Sequence[Sentence], prepared: str | None = None, hits: _Hits | None = None
-) -> list[tuple[float, list[str]]]:
-    """(compound, matched sentiment words) per sentence, from one automaton pass over the text.
+def sentence_scores(at: AnalysedText) -> list[tuple[float, list[str]]]:
+    """(compound, matched sentiment words) per sentence of an analysed text, from its automaton pass (or one pass
+    here when its analyser did not scan the VADER words).
 
     Pass the result to :func:`measure_sentiment` (``scores=``) when the tones are needed elsewhere too, e.g. by
     the models' lexicon features, so the text is scored once.
 
     Example:
-        >>> from framing.text.sentences import split_sentences
-        >>> t = "What a wonderful day. It rained."
-        >>> [(round(c, 3), w) for c, w in sentence_scores(t, split_sentences(t))]
+        >>> from framing.text.analysed import Analyser
+        >>> [(round(c, 3), w) for c, w in sentence_scores(Analyser().analyse("What a wonderful day. It rained."))]
         [(0.572, ['wonderful']), (0.0, [])]
     """
-    return _score_sentences(text, sentences, prepared, hits)
-
-
-def sentence_tones(
-    text: str, sentences: Sequence[Sentence], prepared: str | None = None, hits: _Hits | None = None
-) -> list[float]:
-    """Compound sentiment of every sentence (the compounds of :func:`sentence_scores`)."""
-    return [c for c, _ in _score_sentences(text, sentences, prepared, hits)]
+    return _score_sentences(at.text, at.sentences, at.prepared, at.sentiment_hits)
 
 
 #: The sentiment table's hits in the prepared text: (end index, value), in text order.
@@ -227,12 +218,7 @@ def _compound(total: float, text: str, sent: Sentence, bang: bool) -> float:
 
 
 def measure_sentiment(
-    text: str,
-    sentences: Sequence[Sentence],
-    prepared: str | None = None,
-    *,
-    hits: _Hits | None = None,
-    scores: Sequence[tuple[float, list[str]]] | None = None,
+    at: AnalysedText, scores: Sequence[tuple[float, list[str]]] | None = None
 ) -> tuple[list[Evidence], dict[str, float]]:
     """Per-sentence compound sentiment; strongly toned sentences become evidence.
 
@@ -240,16 +226,13 @@ def measure_sentiment(
     ``sentiment_positive_share`` (sentences with compound <= -0.5 / >= 0.5).
 
     Args:
-        text: The article text.
-        sentences: Its sentences, in text order.
-        prepared: ``prepare_text(text)`` when the caller already has it.
-        hits: The hits of :func:`sentiment_table` in ``prepared`` from a :class:`framing.text.matcher.SharedScan`
-            (the text is scanned here otherwise).
-        scores: :func:`sentence_scores` of the same sentences, when the caller already has them.
+        at: The analysed article.
+        scores: :func:`sentence_scores` of the same text, when the caller already has them.
     """
+    sentences = at.sentences
     ref = _vader().ref
     if scores is None:
-        scores = _score_sentences(text, sentences, prepared, hits)
+        scores = sentence_scores(at)
     evidence: list[Evidence] = []
     for s, (c, words) in zip(sentences, scores, strict=True):
         if abs(c) >= SENTIMENT_THRESHOLD:

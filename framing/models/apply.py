@@ -28,7 +28,7 @@ from framing.models.features import rows_from_evidence
 from framing.models.model import Model, normalise_for_model
 from framing.text.sentences import Sentence
 
-__all__ = ["LEAN_CAVEAT", "CompiledModel", "ModelResult", "measure_models", "model_ref"]
+__all__ = ["LEAN_CAVEAT", "CompiledModel", "ModelInput", "ModelResult", "measure_models", "model_ref"]
 
 #: Shown beside every lean estimate.
 LEAN_CAVEAT = (
@@ -215,28 +215,52 @@ class ModelResult:
     refs: tuple[str, ...]
 
 
-def measure_models(
-    sentences: Sequence[Sentence],
-    evidence: Sequence[Evidence],
-    tones: Sequence[float],
-    models: Mapping[str, tuple[Model, CompiledModel]],
-    lean_input: str | None = None,
-    *,
-    normalised: bool = False,
-) -> ModelResult:
-    """Score an article's sentences (and the article, for ``lean``) with the given models.
+@dataclass(frozen=True)
+class ModelInput:
+    """One article as the models read it.
 
-    Args:
+    Attributes:
         sentences: The article's sentences.
         evidence: The lexicon and rule evidence already found (feeds the lexicon-feature block).
         tones: Compound sentiment per sentence (the lexicon block's tone feature).
-        models: ``task -> (model, compiled)``; sentence models and an optional ``lean`` article model.
+        word_counts: Words per sentence (the lexicon block's length feature), when known.
         lean_input: The article text as the lean model expects it (:func:`framing.models.tasks.lean_text`).
         normalised: The sentences come from text already passed through :func:`framing.io.normalise.normalise_text`.
     """
-    texts = [s.text for s in sentences]
-    out: list[Evidence] = []
-    metrics: dict[str, float] = {}
+
+    sentences: Sequence[Sentence]
+    evidence: Sequence[Evidence]
+    tones: Sequence[float]
+    word_counts: Sequence[int] | None = None
+    lean_input: str | None = None
+    normalised: bool = False
+
+
+def measure_models(
+    inputs: Sequence[ModelInput], models: Mapping[str, tuple[Model, CompiledModel]]
+) -> list[ModelResult]:
+    """Score the sentences (and, for ``lean``, the text) of a batch of articles with the given models.
+
+    Each model scores all the batch's sentences in one call (one n-gram lookup pass and a few numpy operations
+    over the whole batch), so a batch of articles costs about as much per sentence as one long article.
+
+    Args:
+        inputs: The articles.
+        models: ``task -> (model, compiled)``; sentence models and an optional ``lean`` article model.
+
+    Returns:
+        One result per input, in order.
+    """
+    docs: list[str] = []
+    bounds = [0]
+    for inp in inputs:
+        texts = [s.text for s in inp.sentences]
+        docs.extend(" ".join(t.split()) for t in texts) if inp.normalised else docs.extend(
+            map(normalise_for_model, texts)
+        )
+        bounds.append(len(docs))
+    evidence: list[list[Evidence]] = [[] for _ in inputs]
+    metrics: list[dict[str, float]] = [{} for _ in inputs]
     refs: list[str] = []
     rows_cache: dict[tuple[Any, ...], np.ndarray] = {}
     for task in sorted(models):
@@ -250,39 +274,37 @@ def measure_models(
             features = compiled._lexicon[0]
             key = (features.scale, features.surface, features.weights, features.categories_)
             if key not in rows_cache:
-                rows_cache[key] = rows_from_evidence(features, sentences, evidence, tones)
+                parts = [rows_from_evidence(features, inp.sentences, inp.evidence, inp.tones, inp.word_counts)
+                         for inp in inputs]  # fmt: skip
+                rows_cache[key] = np.vstack(parts) if parts else np.zeros((0, features.n_features_out_))
             lexicon_rows = rows_cache[key]
         pos = list(model.classes_).index(model.positive_class) if model.positive_class else len(model.classes_) - 1
-        probs = compiled.predict_proba(texts, lexicon_rows, normalised=normalised)[:, pos] if texts else np.zeros(0)
+        probs = compiled.predict_proba(docs, lexicon_rows, normalised=True)[:, pos] if docs else np.zeros(0)
         label = str(model.classes_[pos])
-        for s, p in zip(sentences, probs, strict=True):
-            out.append(
-                Evidence(
-                    s.index,
-                    s.start,
-                    s.end,
-                    s.text,
-                    MODEL_DIMENSION,
-                    task,
-                    round(float(p), 4),
-                    ref,
-                    note=f"P({label}) = {p:.3f}",
-                )
-            )
-        n = max(len(texts), 1)
-        metrics[f"models.{task}.mean"] = float(probs.sum()) / n
-        metrics[f"models.{task}.share"] = float((probs >= THRESHOLD).sum()) / n
-    lean = None
-    if "lean" in models and lean_input is not None:
+        for k, inp in enumerate(inputs):
+            mine = probs[bounds[k] : bounds[k + 1]]
+            evidence[k].extend(
+                Evidence(s.index, s.start, s.end, s.text, MODEL_DIMENSION, task, round(float(p), 4), ref,
+                         note=f"P({label}) = {p:.3f}")
+                for s, p in zip(inp.sentences, mine, strict=True)
+            )  # fmt: skip
+            n = max(len(mine), 1)
+            metrics[k][f"models.{task}.mean"] = float(mine.sum()) / n
+            metrics[k][f"models.{task}.share"] = float((mine >= THRESHOLD).sum()) / n
+    leans: list[dict[str, Any] | None] = [None] * len(inputs)
+    if "lean" in models:
         model, compiled = models["lean"]
         refs.append(model_ref(model))
-        p = compiled.predict_proba([lean_input])[0]
-        probs = {str(c): round(float(v), 4) for c, v in zip(model.classes_, p, strict=True)}
-        lean = {
-            "label": str(model.classes_[int(np.argmax(p))]),
-            "probabilities": probs,
-            "model": model_ref(model),
-            "caveat": LEAN_CAVEAT,
-        }
-        metrics.update({f"models.lean.p_{c}": v for c, v in probs.items()})
-    return ModelResult(tuple(out), metrics, lean, tuple(refs))
+        wanted = [k for k, inp in enumerate(inputs) if inp.lean_input is not None]
+        if wanted:
+            probs_all = compiled.predict_proba([inputs[k].lean_input for k in wanted])  # type: ignore[misc]
+            for k, p in zip(wanted, probs_all, strict=True):
+                probs = {str(c): round(float(v), 4) for c, v in zip(model.classes_, p, strict=True)}
+                leans[k] = {
+                    "label": str(model.classes_[int(np.argmax(p))]),
+                    "probabilities": probs,
+                    "model": model_ref(model),
+                    "caveat": LEAN_CAVEAT,
+                }
+                metrics[k].update({f"models.lean.p_{c}": v for c, v in probs.items()})
+    return [ModelResult(tuple(evidence[k]), metrics[k], leans[k], tuple(refs)) for k in range(len(inputs))]

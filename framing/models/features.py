@@ -39,6 +39,7 @@ from framing.measures.attribution import OutletNames, measure_attribution
 from framing.measures.hedging import measure_hedging
 from framing.measures.sentiment import sentence_compound
 from framing.measures.word_choice import measure_word_choice
+from framing.text.analysed import Analyser
 from framing.text.lexicon import BUNDLED, bundled_lexicon
 from framing.text.matcher import PhraseMatcher
 from framing.text.sentences import Sentence, count_words
@@ -85,15 +86,15 @@ _LAST: dict[str, Any] = {}
 
 
 @cache
-def _resources() -> tuple[PhraseMatcher, OutletNames, tuple[str, ...], tuple[str, ...]]:
-    """The bundled lexicons' matcher, the outlet-name pattern, the lexicon categories and versioned names."""
+def _resources() -> tuple[Analyser, OutletNames, tuple[str, ...], tuple[str, ...]]:
+    """An analyser with the bundled lexicons, the outlet-name pattern, the lexicon categories and versioned names."""
     from framing.outlets import load_outlet_table
 
     lexicons = [bundled_lexicon(n) for n in BUNDLED]
     table = load_outlet_table()
     names = OutletNames.build(n for o in table.outlets for n in o.names)
     categories = tuple(dict.fromkeys(c for lex in lexicons for c in lex.categories))
-    return PhraseMatcher(lexicons), names, categories, tuple(lex.ref for lex in lexicons)
+    return Analyser(PhraseMatcher(lexicons)), names, categories, tuple(lex.ref for lex in lexicons)
 
 
 def lexicon_refs() -> tuple[str, ...]:
@@ -101,13 +102,12 @@ def lexicon_refs() -> tuple[str, ...]:
     return _resources()[3]
 
 
-def _evidence_counts(text: str, matcher: PhraseMatcher, names: OutletNames) -> dict[str, tuple[int, float]]:
+def _evidence_counts(text: str, analyser: Analyser, names: OutletNames) -> dict[str, tuple[int, float]]:
     """Evidence items per category (count, summed weight) for ``text`` scored as one sentence."""
-    sentence = (Sentence(0, 0, len(text), text, 0),)
-    matches = matcher.find(text)
-    hedge_ev, _ = measure_hedging(text, sentence, matches)
-    attr_ev, _ = measure_attribution(text, sentence, matches, names)
-    word_ev, _ = measure_word_choice(text, sentence, matches, 1)
+    at = analyser.one_sentence(text)
+    hedge_ev, _ = measure_hedging(at)
+    attr_ev, _ = measure_attribution(at, names)
+    word_ev, _ = measure_word_choice(at)
     out: dict[str, tuple[int, float]] = {}
     for e in (*hedge_ev, *attr_ev, *word_ev):
         if e.category == "source_span" or e.weight <= 0:
@@ -179,14 +179,14 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         return out
 
     def _transform(self, texts: list[str]) -> np.ndarray:
-        matcher, names, _, _ = _resources()
+        analyser, names, _, _ = _resources()
         col = {c: i for i, c in enumerate(self.categories_)}
         step = 2 if self.weights else 1
         n_cat = len(self.categories_) * step
         width = n_cat + (len(SURFACE_FEATURES) if self.surface else 0)
         out = np.zeros((len(texts), width), dtype=np.float64)
         for r, text in enumerate(texts):
-            for cat, (n, w) in _evidence_counts(text, matcher, names).items():
+            for cat, (n, w) in _evidence_counts(text, analyser, names).items():
                 j = col.get(cat)
                 if j is None:
                     continue
@@ -244,7 +244,11 @@ _NOT_FEATURES = ("naming.", "sentiment.")
 
 
 def rows_from_evidence(
-    features: LexiconFeatures, sentences: Sequence[Sentence], evidence: Sequence[Any], tones: Sequence[float]
+    features: LexiconFeatures,
+    sentences: Sequence[Sentence],
+    evidence: Sequence[Any],
+    tones: Sequence[float],
+    word_counts: Sequence[int] | None = None,
 ) -> np.ndarray:
     """Lexicon features per sentence from evidence an article scorer already found, without matching again.
 
@@ -257,6 +261,7 @@ def rows_from_evidence(
         sentences: The article's sentences.
         evidence: Evidence items with ``sentence``, ``category``, ``weight`` and ``dimension`` attributes.
         tones: One compound sentiment value per sentence.
+        word_counts: Words per sentence, when the caller has them (an analysed text's ``sentence_words``).
     """
     col = {c: i for i, c in enumerate(features.categories_)}
     step = 2 if features.weights else 1
@@ -282,7 +287,7 @@ def rows_from_evidence(
     out = flat.reshape(n, width)
     texts = [" ".join(s.text.split()) for s in sentences]
     if features.surface and texts:
-        out[:, n_cat:] = _surface_rows(texts, tones)
+        out[:, n_cat:] = _surface_rows(texts, tones, word_counts)
     return features._scaled(out, texts)
 
 
@@ -311,13 +316,14 @@ _SCANS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 _COLUMN = {name: i for i, name in enumerate(SURFACE_FEATURES)}
 
 
-def _surface_rows(texts: Sequence[str], tones: Sequence[float]) -> np.ndarray:
+def _surface_rows(texts: Sequence[str], tones: Sequence[float], word_counts: Sequence[int] | None = None) -> np.ndarray:
     """:func:`_surface` of every text, from one scan per pattern over all texts joined (same values: a newline
     between texts is a word boundary, as a text's start and end are)."""
     joined = "\n".join(texts)
     ends = np.cumsum([len(t) + 1 for t in texts]) - 1  # offset of each text's end in the joined text
     out = np.zeros((len(texts), len(SURFACE_FEATURES)), dtype=np.float64)
-    out[:, 0] = np.log1p([count_words(t) for t in texts])  # len(_WORDS.findall(t)), counted without the words
+    # len(_WORDS.findall(t)), counted without the words
+    out[:, 0] = np.log1p(word_counts if word_counts is not None else [count_words(t) for t in texts])
     out[:, 1] = tones
     out[:, 2] = np.abs(out[:, 1])
     lowered = joined.lower()

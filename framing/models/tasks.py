@@ -224,10 +224,15 @@ def outlet_key(outlet: str | None) -> str:
         s = shorter
 
 
-def lean_text(text: str, title: str | None = None, outlet: str | None = None, authors: str | None = None) -> str:
+def lean_text(
+    text: str, title: str | None = None, outlet: str | None = None, authors: str | None = None, *, clean: bool = True
+) -> str:
     """Prepare an article for the ``lean`` model: the project's cleaner, then outlet self-mentions, bylines,
     author names, URLs, e-mail and social handles, photo credits and copyright lines removed, so the model
     cannot learn *who* published the article instead of what it says.
+
+    ``clean=False`` skips the cleaner, for a body that was cleaned when it was read (the scorer's case): a text
+    is cleaned once, in training as at scoring time.
 
     Example:
         >>> lean_text("By Jane Roe\\nThe Daily Planet reported that taxes rose. Follow @planet. Jane Roe wrote it.",
@@ -236,7 +241,7 @@ def lean_text(text: str, title: str | None = None, outlet: str | None = None, au
     """
     from framing.io.clean import clean_text
 
-    body = clean_text(text, title=title).text if "\n" in text else text
+    body = clean_text(text, title=title).text if clean and "\n" in text else text
     body = _BYLINE.sub(" ", body)
     body = _FURNITURE.sub(" ", body)
     names = outlet_variants(outlet)

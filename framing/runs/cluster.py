@@ -98,7 +98,7 @@ _EV_DTYPES = {"article_id": "object", "sentence": "int64", "start": "int64", "en
 
 def _score_frame(part: Any, scorer: Scorer, opts: ReadOptions, columns: list[str]) -> tuple[Any, Any]:
     table = _table(opts)
-    scores = [scorer.score(read_unit(u, opts, table)) for u in frame_units(part, opts)]
+    scores = list(scorer.score_stream(read_unit(u, opts, table) for u in frame_units(part, opts)))
     return _frames(scores, columns)
 
 
@@ -106,15 +106,16 @@ def _score_records(part: list[Any], number: int, scorer: Scorer, opts: ReadOptio
     from framing.article import Article
 
     table = _table(opts)
-    scores = []
-    for i, item in enumerate(part):
-        if isinstance(item, Article):
-            article = item
-        else:
-            unit = Unit("record", "<bag>", f"{number}:{i}", f"<bag>[{number}:{i}]", "", "bag", dict(item))
-            article = read_unit(unit, opts, table)
-        scores.append(scorer.score(article))
-    return _frames(scores, columns)
+
+    def articles() -> Any:
+        for i, item in enumerate(part):
+            if isinstance(item, Article):
+                yield item
+            else:
+                yield read_unit(Unit("record", "<bag>", f"{number}:{i}", f"<bag>[{number}:{i}]", "", "bag", dict(item)),
+                                opts, table)  # fmt: skip
+
+    return _frames(list(scorer.score_stream(articles())), columns)
 
 
 def _split(parts: list[Any], columns: list[str]) -> tuple[Any, Any]:

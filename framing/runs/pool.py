@@ -35,7 +35,7 @@ from framing.io.options import ReadOptions
 from framing.io.read import read_unit
 from framing.io.units import Unit
 from framing.outlets import OutletTable, load_outlet_table
-from framing.scoring import ArticleScore, Scorer
+from framing.scoring import BATCH, ArticleScore, Scorer
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -49,9 +49,10 @@ __all__ = [
     "work",
 ]
 
-#: Units per task sent to a worker: large enough that sending costs little against ~10 ms of work per article,
+#: Units per task sent to a worker: large enough that sending costs little against ~10 ms of work per article and
+#: that the models score a chunk's sentences in one batch (:meth:`Scorer.score_many`, as ``score_stream`` does),
 #: small enough that two workers stay busy on a small corpus.
-DEFAULT_CHUNK_SIZE = 16
+DEFAULT_CHUNK_SIZE = BATCH
 
 
 def _same(s: ArticleScore) -> ArticleScore:
@@ -125,7 +126,7 @@ def _worker_init(job: ScoreJob) -> None:
 def work(job: ScoreJob, units: list[Unit]) -> list[Any]:
     """Read, score and transform a chunk of units (what a worker runs)."""
     table = _table(job.opts)
-    return [job.transform(job.scorer.score(read_unit(u, job.opts, table))) for u in units]
+    return [job.transform(s) for s in job.scorer.score_many([read_unit(u, job.opts, table) for u in units])]
 
 
 def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:

@@ -32,9 +32,9 @@ from framing.datasets.polnear import PolnearDoc, PolnearSpan, one_per_article, q
 from framing.evidence import Evidence
 from framing.measures.attribution import OutletNames, measure_attribution
 from framing.outlets import load_outlet_table
+from framing.text.analysed import Analyser
 from framing.text.lexicon import BUNDLED, bundled_lexicon
 from framing.text.matcher import PhraseMatcher
-from framing.text.sentences import split_sentences
 from framing.validation.base import PRF, EvalResult
 
 __all__ = ["evaluate", "evaluate_split", "predict"]
@@ -48,19 +48,17 @@ Span = tuple[int, int]
 
 
 @cache
-def _resources() -> tuple[PhraseMatcher, OutletNames]:
-    matcher = PhraseMatcher([bundled_lexicon(n) for n in BUNDLED])
+def _resources() -> tuple[Analyser, OutletNames]:
+    analyser = Analyser(PhraseMatcher([bundled_lexicon(n) for n in BUNDLED]))
     names = OutletNames.build(n for o in load_outlet_table().outlets for n in o.names)
-    return matcher, names
+    return analyser, names
 
 
 def predict(text: str) -> list[Evidence]:
     """Attribution evidence for a raw text, offsets into ``text`` itself (no cleaning beyond
     :func:`quotes_in_place`)."""
-    matcher, names = _resources()
-    text = quotes_in_place(text)
-    sentences = split_sentences(text)
-    evidence, _ = measure_attribution(text, sentences, matcher.find(text), names)
+    analyser, names = _resources()
+    evidence, _ = measure_attribution(analyser.analyse(quotes_in_place(text)), names)
     return evidence
 
 

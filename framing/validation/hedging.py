@@ -26,9 +26,9 @@ from pathlib import Path
 from framing.datasets.sfu import read_sfu
 from framing.datasets.wikiweasel import read_wikiweasel
 from framing.measures.hedging import HEDGED_SENTENCE_MIN_WEIGHT, measure_hedging
+from framing.text.analysed import Analyser
 from framing.text.lexicon import BUNDLED, bundled_lexicon
 from framing.text.matcher import PhraseMatcher
-from framing.text.sentences import Sentence
 from framing.validation.base import PRF, EvalResult
 
 __all__ = ["evaluate", "evaluate_sfu", "evaluate_wikiweasel", "hedged_flags", "prf"]
@@ -56,11 +56,10 @@ def hedged_flags(texts: Iterable[str], matcher: PhraseMatcher | None = None) -> 
         texts: Sentences.
         matcher: A matcher over the lexicons to use; the bundled lexicons by default.
     """
-    m = matcher or _matcher()
+    analyser = Analyser(matcher or _matcher())
     out: list[bool] = []
     for t in texts:
-        sentence = Sentence(0, 0, len(t), t, 0)
-        _, metrics = measure_hedging(t, [sentence], m.find(t))
+        _, metrics = measure_hedging(analyser.one_sentence(t))
         out.append(metrics["hedged_sentences"] > 0)
     return out
 

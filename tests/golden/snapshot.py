@@ -95,6 +95,7 @@ def snapshot(which: str, dump: Path | None = None) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     fh = (dump / f"{which}.jsonl").open("w", encoding="utf-8") if dump else None
     for rec in records(which):
+        rec = _portable(rec)
         key = f"{rec['source_path']}|{rec['id']}"
         out[key] = parts(rec)
         if fh:
@@ -102,6 +103,16 @@ def snapshot(which: str, dump: Path | None = None) -> dict[str, dict[str, str]]:
     if fh:
         fh.close()
     return out
+
+
+def _portable(rec: dict[str, Any]) -> dict[str, Any]:
+    """The record with a path inside this checkout written as ``<repo>/...``, so every worktree (``/work/main``,
+    ``/work/wNN``, CI) computes the same digests for the bundled corpus."""
+    path = rec.get("source_path")
+    prefix = f"{REPO}/"
+    if isinstance(path, str) and path.startswith(prefix):
+        return {**rec, "source_path": "<repo>/" + path[len(prefix):]}
+    return rec
 
 
 SETS = ("seeds", "example", "allsides")

@@ -16,7 +16,6 @@ First version (rules over lexicon matches):
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 from operator import attrgetter
 
 from framing.evidence import Evidence
@@ -42,8 +41,9 @@ from framing.measures.attribution.kinds import (
 )
 from framing.measures.attribution.outlets import OutletNames, _OutletScan
 from framing.measures.attribution.phrases import _by_phrase, _passive, _source_phrase
-from framing.measures.attribution.quotes import _normalise, _quote_regions, _Regions
+from framing.measures.attribution.quotes import _quote_regions, _Regions
 from framing.measures.attribution.subjects import _opening_noun_phrase, _opening_subject
+from framing.text.analysed import AnalysedText
 from framing.text.lexicon import LexiconEntry
 from framing.text.matcher import Match
 from framing.text.sentences import Sentence
@@ -51,9 +51,7 @@ from framing.text.sentences import Sentence
 __all__ = ["OutletNames", "measure_attribution"]
 
 
-def measure_attribution(
-    text: str, sentences: Sequence[Sentence], matches: Sequence[Match], outlets: OutletNames
-) -> tuple[list[Evidence], dict[str, float]]:
+def measure_attribution(at: AnalysedText, outlets: OutletNames) -> tuple[list[Evidence], dict[str, float]]:
     """Return attribution evidence and metrics for one article.
 
     Evidence categories: ``cue.neutral`` / ``cue.nonneutral`` (the cue; a colon introducing a quotation, or a
@@ -73,13 +71,13 @@ def measure_attribution(
     ``direct_quote_count``, ``direct_quote_share`` (attributed sentences with a direct quote),
     ``distinct_sources``.
     """
-    norm = _normalise(text)
+    text, norm, sentences = at.text, at.norm, at.sentences
     starts = [s.start for s in sentences]
     # only matches that can be a cue or a source reach the rules; look their entries up once (keys: positions in
     # ``sentences``)
     cue_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
     source_cands: dict[int, list[tuple[Match, LexiconEntry]]] = {}
-    for m in matches:
+    for m in at.matches:
         by = m.by_lexicon  # (m.entry_in, inline: every match of the article passes here)
         cue_entry = by.get("reporting_verbs")
         if cue_entry is None and (hedge := by.get("hedges")) is not None and hedge.term in _COGNITIVE_HEDGES:

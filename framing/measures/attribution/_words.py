@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from framing.text.analysed import IndexedText
 from framing.text.matcher import Match
 
 _DETERMINERS = frozenset(
@@ -47,7 +48,6 @@ _SUBJECT_WINDOW = 5  # tokens between the end of a source and its cue
 
 _OBJECT_WINDOW = 3  # tokens between a post-cue ("according to") and its source
 
-_TOKEN = re.compile(r"[\w'-]+")
 
 # a capitalised word, and what may join two words of one name ("Mohammed bin Abdulrahman", "Secretary of State")
 _CAP = r"[A-Z][\w'.-]*"
@@ -66,17 +66,13 @@ _LEADING_PARTICLE = re.compile(r"(?<![\w'-])(?:bin|ibn|van|von|de|al)\s$")
 _APPOSITIVE_NAME = re.compile("(" + _CAP + "(?:" + _NAME_JOIN + _CAP + r")+),\s+(?:a|an|the)\s")
 
 
-def _tokens_between(text: str, a: int, b: int) -> int:
-    return len(_TOKEN.findall(text, a, b)) if b >= a else 99
+def _tokens_between(text: IndexedText, a: int, b: int) -> int:
+    return text.tokens.count(a, b) if b >= a else 99
 
 
-# three tokens (maximal runs of _TOKEN characters) in a row: "at least three tokens" without listing them all
-_THREE_TOKENS = re.compile(r"[\w'-]+[^\w'-]+[\w'-]+[^\w'-]+[\w'-]+")
-
-
-def _has_three_tokens(text: str, a: int, b: int) -> bool:
-    """``len(_TOKEN.findall(text, a, b)) >= 3``."""
-    return _THREE_TOKENS.search(text, a, b) is not None
+def _has_three_tokens(text: IndexedText, a: int, b: int) -> bool:
+    """Three tokens or more in ``text[a:b]``."""
+    return text.tokens.count(a, b) >= 3
 
 
 def _rstrip_end(text: str, lo: int, hi: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from framing.measures.attribution._words import _THREE_TOKENS, _Cue, _has_three_tokens
+from framing.measures.attribution._words import _Cue, _has_three_tokens
 from framing.text.sentences import Sentence
 
 _CONTENT_SKIP = re.compile(r"[\s,:]*(?:that\s+)?")
@@ -25,7 +25,7 @@ def _content(norm: str, sent: Sentence, cue: _Cue, source: tuple[int, int] | Non
         start = m.end()
     else:
         start = _CONTENT_SKIP.match(norm, after_start, end).end()  # type: ignore[union-attr]
-    if _THREE_TOKENS.search(norm, start, end) is not None:
+    if _has_three_tokens(norm, start, end):
         return start, end
     # ", officials said." / ", according to the UN." at the end: the content is the clause before
     stop = source[0] if source is not None and source[0] < cue.start else cue.start

@@ -107,7 +107,7 @@ _NOT_NAME_HEADS = _NOT_NAMES | _CONTRACTED
 
 
 def _last_token(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """Span of the last token (``_TOKEN``) of ``text[lo:hi]``."""
+    """Span of the last token (a run of word characters, apostrophes and hyphens) of ``text[lo:hi]``."""
     tail = text[lo:hi].rstrip(" ,")
     last = parts[-1] if (parts := tail.rsplit(None, 1)) else ""
     if last and tail.endswith(last) and _is_word(last):  # mostly: a word after a space

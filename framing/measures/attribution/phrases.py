@@ -18,7 +18,6 @@ from framing.measures.attribution._words import (
     _PARTY_TAG,
     _POSSESSIVES,
     _POST_CUES,
-    _TOKEN,
     _Cue,
     _is_adverb,
     _is_word,
@@ -170,7 +169,7 @@ def _appositive_subject(norm: str, sent: Sentence, cue_start: int, stripped: int
     appos = None
     for found in _APPOSITIVE_NAME.finditer(norm, sent.start, cue_start):
         appos = found
-    if appos is not None and len(_TOKEN.findall(norm, appos.end(), cue_start)) <= 12:
+    if appos is not None and norm.tokens.count(appos.end(), cue_start) <= 12:
         return appos.start(1), stripped - 1
     opens = _after_opening_quote(norm, sent.start, stripped - 1)
     if (name := _opening_name(norm, opens, stripped - 1)) is not None:
@@ -203,7 +202,7 @@ def _name_in_apposition(norm: str, sent_start: int, comma: int) -> tuple[int, in
     prev = norm.rfind(",", sent_start, m.start())
     lo = prev + 1 if prev >= 0 else sent_start
     d = _DESCRIPTOR_START.match(norm, lo, m.start())
-    if d is not None and len(_TOKEN.findall(norm, lo, m.start())) <= 25:
+    if d is not None and norm.tokens.count(lo, m.start()) <= 25:
         return _skip_leading(norm, lo, m.start()), comma
     return m.start(1), comma
 

@@ -3,33 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
-
-from framing.measures.attribution._words import _TOKEN
-
-_QUOTE = re.compile(r'"([^"\n]+)"')
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for para in re.finditer(r"[^\n]+", text):
-        for m in _QUOTE.finditer(para.group()):
-            if len(_TOKEN.findall(m.group(1))) >= 3:
-                spans.append((para.start() + m.start(), para.start() + m.end()))
-    return spans
-
-
-_QUOTE_PAIRS = (("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'), ("\u201f", '"'), ("\u2018", "'"), ("\u2019", "'"))
-
-
-def _normalise(text: str) -> str:
-    """Curly quotes to straight ones and '' to a double quote, without changing any offset."""
-    norm = text
-    if not text.isascii():  # str.translate with a table is slow on non-ASCII text; a few replaces are not
-        for curly, straight in _QUOTE_PAIRS:
-            if curly in norm:
-                norm = norm.replace(curly, straight)
-    return norm.replace("''", '" ') if "''" in norm else norm
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,6 @@ from framing.measures.attribution._words import (
     _PARTY,
     _PRONOUNS,
     _SUBJECT_MAX,
-    _TOKEN,
     _date_number,
     _is_adverb,
     _is_word,
@@ -41,7 +40,7 @@ def _opening_name(norm: str, sent_start: int, comma: int) -> tuple[int, int] | N
     m = _OPENING_NAME.match(norm, sent_start, comma)
     if m is None or m.end() >= comma or not _name_opens(m.group(1)):
         return None
-    if len(_TOKEN.findall(norm, m.end(), comma)) > _APPOSITIVE_MAX:
+    if norm.tokens.count(m.end(), comma) > _APPOSITIVE_MAX:
         return None
     return m.start(1), m.end(1)
 
@@ -162,7 +161,7 @@ def _subject(norm: str, sent_start: int, cue_start: int) -> tuple[int, int] | No
     if found is _RETRY and near > lo:
         found = _subject_of_words(norm, lo, cue_start, clipped=False)
     if found is _RETRY:
-        found = _subject_in(norm, _TOKEN_GAP.findall(norm, lo, cue_start), cue_start)
+        found = _subject_in(norm, norm.tokens.pairs(lo, cue_start), cue_start)
     return found
 
 
@@ -229,10 +228,6 @@ def _opening_participle(words: list[str], k: int) -> bool:
         w[:1].isupper() and w.endswith("ing") and len(w) > 5 and k + 1 < len(words)
         and words[k + 1].lower() in _NP_DETERMINERS
     )  # fmt: skip
-
-
-# a token and the text after it up to the next token (or the end)
-_TOKEN_GAP = re.compile(r"([\w'-]+)([^\w'-]*)")
 
 
 def _subject_in(norm: str, toks: list[tuple[str, str]], cue_start: int) -> tuple[int, int] | None:
