@@ -213,78 +213,93 @@ def bench_store(args: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+def _duckdb_store(folder: Path, payloads: list[Any], n: int, batch: int) -> None:
+    """The first version of the store: DuckDB tables, one transaction per batch (articles, evidence, sentences)."""
+    import duckdb
+    import pandas as pd
+    import pyarrow as pa
+
+    from framing.runs.store import _EV_COLUMNS, _SENT_COLUMNS
+
+    folder.mkdir(parents=True)
+    con = duckdb.connect(str(folder / "store.duckdb"), config={"threads": 1, "memory_limit": "256MB"})
+    con.execute("create table articles (key varchar primary key, seq bigint, settings_id varchar, record json)")
+    columns = {"key", "seq", "settings_id", "record"}
+    for start in range(0, n, batch):
+        chunk = [(f"k{i}", i, payloads[i % len(payloads)]) for i in range(start, min(n, start + batch))]
+        rows = pd.DataFrame([{"key": k, "seq": s, "settings_id": "s", "record": p["record"], **p["row"]}
+                             for k, s, p in chunk])  # fmt: skip
+        ev_rows = [(k, 0, *e) for k, _, p in chunk for e in p["evidence"]]
+        st_rows = [(k, 0, *x) for k, _, p in chunk for x in p["sentences"]]
+        con.register("ev", pa.table({c: [r[j] for r in ev_rows] for j, c in enumerate(_EV_COLUMNS)}))
+        con.register("st", pa.table({c: [r[j] for r in st_rows] for j, c in enumerate(_SENT_COLUMNS)}))
+        con.register("rows", rows)
+        if start == 0:
+            con.execute("create table evidence as select * from ev limit 0")
+            con.execute("create table sentences as select * from st limit 0")
+        con.execute("begin transaction")
+        for c in rows.columns:
+            if c not in columns:
+                kind = {"f": "double", "i": "bigint", "b": "boolean"}.get(rows[c].dtype.kind, "varchar")
+                con.execute(f'alter table articles add column "{c}" {kind}')
+                columns.add(c)
+        con.execute("insert into articles by name select * from rows")
+        con.execute("insert into evidence select * from ev")
+        con.execute("insert into sentences select * from st")
+        con.execute("commit")
+    con.close()
+
+
 def bench_formats(args: argparse.Namespace) -> dict[str, Any]:
-    """Writing the same payloads into DuckDB (the store) and into Parquet part files with a manifest."""
+    """Writing the same payloads into DuckDB tables and into the store's Parquet parts, and reading them back."""
     import shutil
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import duckdb
 
     from framing.io.read import read_options
     from framing.runs.pool import ScoreJob, map_units
-    from framing.runs.store import _EV_COLUMNS, _SENT_COLUMNS, Store, store_payload
+    from framing.runs.store import Store, store_payload
     from framing.scoring import Scorer
 
     units = _units(corpus(args.work, args.n_score))
     payloads = list(map_units(units, ScoreJob(Scorer(), read_options(), store_payload), n_jobs=2))
     n, batch = args.n, 64
-    out: dict[str, Any] = {}
-    # DuckDB, as the store writes
+    out: dict[str, Any] = {"articles": n, "batch": batch, "load_before": load()}
     folder = args.work / "fmt_duckdb"
+    shutil.rmtree(folder, ignore_errors=True)
+    t = time.perf_counter()
+    _duckdb_store(folder, payloads, n, batch)
+    out["duckdb_write_ms_per_article"] = 1000 * (time.perf_counter() - t) / n
+    con = duckdb.connect(str(folder / "store.duckdb"), read_only=True)
+    t = time.perf_counter()
+    dkeys = con.execute("select key, settings_id from articles").fetchall()
+    out["duckdb_keys_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    dev = con.sql("select e.* exclude (key, part, pos) from evidence e join articles a using (key) "
+                  "order by a.seq, e.pos").df()  # fmt: skip
+    out["duckdb_evidence_s"] = time.perf_counter() - t
+    con.close()
+    out["duckdb_mb"] = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+    folder = args.work / "fmt_parquet"
     shutil.rmtree(folder, ignore_errors=True)
     t = time.perf_counter()
     with Store(folder, create=True) as store:
         for i in range(n):
-            store.add(f"k{i}", i, "s", payloads[i % len(payloads)], replace=False)
+            store.add(f"k{i}", i, "s", payloads[i % len(payloads)])
             if store.pending >= batch:
                 store.commit()
         store.commit()
-    out["duckdb_write_s"] = time.perf_counter() - t
-    t = time.perf_counter()
+    out["parquet_write_ms_per_article"] = 1000 * (time.perf_counter() - t) / n
     with Store(folder, read_only=True) as store:
-        keys = store.keys()
-    out["duckdb_keys_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    with Store(folder, read_only=True) as store:
-        ev = store.evidence()
-    out["duckdb_evidence_s"] = time.perf_counter() - t
-    out["duckdb_mb"] = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
-    # Parquet: one part file per table and batch, then a manifest line (written, flushed, fsynced)
-    folder = args.work / "fmt_parquet"
-    shutil.rmtree(folder, ignore_errors=True)
-    for table in ("articles", "evidence", "sentences"):
-        (folder / table).mkdir(parents=True)
-    import pandas as pd
-
-    t = time.perf_counter()
-    with (folder / "manifest.jsonl").open("a") as manifest:
-        for start in range(0, n, batch):
-            chunk = [(f"k{i}", i, payloads[i % len(payloads)]) for i in range(start, min(n, start + batch))]
-            rows = pd.DataFrame([{"key": k, "seq": s, "record": p["record"], **p["row"]} for k, s, p in chunk])
-            ev_rows = [(k, *e) for k, _, p in chunk for e in p["evidence"]]
-            st_rows = [(k, *x) for k, _, p in chunk for x in p["sentences"]]
-            name = f"part-{start:09d}.parquet"
-            for table, data in (
-                ("articles", pa.Table.from_pandas(rows, preserve_index=False)),
-                ("evidence", pa.table({c: [r[j] for r in ev_rows] for j, c in enumerate(_EV_COLUMNS)})),
-                ("sentences", pa.table({c: [r[j] for r in st_rows] for j, c in enumerate(_SENT_COLUMNS)})),
-            ):
-                tmp = folder / table / (name + ".tmp")
-                pq.write_table(data, tmp)
-                os.replace(tmp, folder / table / name)
-            manifest.write(json.dumps({"part": name, "keys": [k for k, _, _ in chunk]}) + "\n")
-            manifest.flush()
-            os.fsync(manifest.fileno())
-    out["parquet_write_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    pkeys = pq.read_table(folder / "articles", columns=["key"]).column("key").to_pylist()
-    out["parquet_keys_s"] = time.perf_counter() - t
-    t = time.perf_counter()
-    pev = pq.read_table(folder / "evidence").to_pandas()
-    out["parquet_evidence_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        pkeys = store.keys()
+        out["parquet_keys_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        pev = store.evidence()
+        out["parquet_evidence_s"] = time.perf_counter() - t
     out["parquet_mb"] = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
-    assert len(keys) == len(pkeys) == n and len(ev) == len(pev)
-    out.update(articles=n, evidence_rows=len(ev))
+    assert len(dkeys) == len(pkeys) == n and len(dev) == len(pev)
+    out.update(evidence_rows=len(pev), load_after=load())
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}, indent=1))
     return out
 

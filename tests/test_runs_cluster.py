@@ -35,7 +35,9 @@ def records() -> pd.DataFrame:
     from framing.datasets.allsides import iter_allsides
 
     recs = [{"id": r.id, "text": r.text, **r.meta()} for r in iter_allsides(SHARED / "data" / "allsides", limit=30)]
-    recs.append({"id": "broken", "text": "  ", "title": "nothing", "outlet": "x", "date": None, "url": None, "byline": None})
+    recs.append(
+        {"id": "broken", "text": "  ", "title": "nothing", "outlet": "x", "date": None, "url": None, "byline": None}
+    )
     return pd.DataFrame(recs)
 
 

@@ -45,8 +45,8 @@ def _RUN_OPTIONS(f: Any) -> Any:
 
 def _STORE_OPTIONS(f: Any) -> Any:
     """``--store PATH``, ``--resume`` (and the hidden ``--commit-every``)."""
-    f = click.option("--commit-every", type=click.IntRange(min=1), default=64, hidden=True,
-                     help="Articles per transaction of the store.")(f)  # fmt: skip
+    f = click.option("--commit-every", type=click.IntRange(min=1), default=128, hidden=True,
+                     help="Articles per part of the store.")(f)  # fmt: skip
     f = click.option(
         "--resume", is_flag=True, help="Finish the interrupted last run into --store (the same settings)."
     )(f)
@@ -54,7 +54,7 @@ def _STORE_OPTIONS(f: Any) -> Any:
         "--store",
         type=click.Path(file_okay=False),
         default=None,
-        help="Write the results into this store folder (DuckDB), scoring only articles it does not hold under "
+        help="Write the results into this store folder (Parquet parts), scoring only articles it does not hold under "
         "the same settings; read it with framing.open_store or framing compare --store.",
     )(f)
 

@@ -5,15 +5,11 @@ sends on only the units the store does not hold under the current settings; the 
 and send back the rows (:func:`framing.runs.store.store_payload`), which the parent commits every
 ``commit_every`` articles. Before that, the articles stored under settings that differ only in lexicon entries
 are moved to the new settings when the change cannot alter them (:mod:`framing.runs.keys`).
-
-Set ``FRAMING_STORE_LOG=1`` to have each commit print ``store: N articles committed`` on stderr (the
-kill-and-resume test waits for it).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections import deque
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Executor
@@ -30,8 +26,8 @@ from framing.scoring import Scorer
 
 __all__ = ["RunSummary", "score_into_store"]
 
-#: Articles per transaction: a kill loses at most this many scored articles (they are scored again on resume).
-DEFAULT_COMMIT_EVERY = 64
+#: Articles per part: a kill loses at most this many scored articles (they are scored again on resume).
+DEFAULT_COMMIT_EVERY = 128
 
 
 @dataclass(frozen=True)
@@ -92,7 +88,6 @@ def score_into_store(
     settings = run_settings(scorer, opts)
     sid = settings_id(settings)
     total = count_units(sources, opts) if progress else None
-    log = os.environ.get("FRAMING_STORE_LOG") == "1"
     # the pool first: its workers are forked before DuckDB or the bar start threads
     started = runner(job, n_jobs=n_jobs, executor=executor, depth=depth, chunk_size=chunk_size)
     with started as run, Store(path, create=True) as store:
@@ -120,15 +115,13 @@ def score_into_store(
         with progress_bar(total, enabled=progress, description="scoring into the store") as bar:
             for payload in run(todo(bar)):
                 key, seq = pending.popleft()
-                store.add(key, seq, sid, payload, replace=key in known)
+                store.add(key, seq, sid, payload)  # a key stored under other settings: the new part supersedes
                 counts["scored"] += 1
                 failed = payload["error"] is not None
                 counts["failed"] += failed
                 bar.advance(failed)
                 if store.pending >= commit_every:
                     store.commit()
-                    if log:
-                        print(f"store: {counts['scored']} articles committed", file=sys.stderr, flush=True)
             store.commit()
         store.finish_run(run_id, migrated=migrated, **counts)
         return RunSummary(counts["scored"], counts["reused"], migrated, counts["failed"], len(store))

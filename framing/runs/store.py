@@ -1,25 +1,34 @@
-"""The results store: scored articles in an embedded DuckDB database that survives interruption.
+"""The results store: scored articles in Parquet partitions with a manifest, queried with DuckDB.
 
-A store is a folder holding ``store.duckdb`` with five tables:
+A store is a folder::
 
-* ``articles``: one row per article: the columns of :func:`framing.score_corpus`'s article table, plus ``key``
-  (the input key, see :mod:`framing.runs.keys`), ``seq`` (position in the input of the run that scored it),
-  ``settings_id`` and ``record`` (the article's ``framing score --format json`` record without its evidence,
-  as JSON);
-* ``evidence``: one row per evidence item (``key``, ``pos`` and the columns of the evidence table);
-* ``sentences``: one row per sentence (``key``, ``article_id``, ``index``, ``start``, ``end``, ``text``,
-  ``paragraph``);
-* ``settings``: each settings record (:func:`framing.runs.keys.run_settings`) by id;
-* ``runs``: each run: when it started and finished, its settings, inputs and counts.
+    manifest.jsonl          one line per committed part: {"part": 17, "run": 3, "articles": 128}
+    articles/part-000000017.parquet    one row per article
+    evidence/part-000000017.parquet    one row per evidence item
+    sentences/part-000000017.parquet   one row per sentence
+    settings/<settings_id>.json        what the results depend on (framing.runs.keys.run_settings)
+    runs.jsonl              each run's start and finish: settings, inputs, counts
 
-Results are written in transactions of a few dozen articles, each holding the articles with all their evidence
-and sentences, so a run killed at any point leaves whole articles only; ``--resume`` scores what is missing.
+The tables: ``articles`` has the columns of :func:`framing.score_corpus`'s article table plus ``key`` (the input
+key, :mod:`framing.runs.keys`), ``seq`` (position in the input of the run that scored it), ``settings_id``,
+``record`` (the ``framing score --format json`` record without its evidence, as JSON) and ``part``;
+``evidence`` has ``key``, ``part``, ``pos`` and the evidence table's columns; ``sentences`` has ``key``,
+``part``, ``article_id``, ``index``, ``start``, ``end``, ``text``, ``paragraph``.
 
-Why DuckDB and not Parquet partitions with a manifest: both write 100,000 articles in a few percent of the
-scoring time (bench/store_formats.py), but a lexicon change keeps most rows and rewrites a version in them,
-and an article scored again replaces its old rows: one UPDATE or DELETE in a transaction here, a rewrite of
-every partition that holds one of them there. DuckDB also gives the SQL relations for tables larger than
-memory, with no second engine.
+**Commits.** A part is written as three files under temporary names, renamed, and then named in the manifest
+(appended, flushed and fsynced): the manifest line is the commit. A run killed at any point leaves parts that no
+manifest line names (removed when a writer next opens the store) or a torn last line (ignored and cut), never
+half an article; ``--resume`` scores what is missing. An article scored again (other settings, or kept through a
+lexicon change with its version rewritten) is written to a new part: for each key the latest part holds its
+rows, and the older rows are no longer read. One writer at a time (a lock file); readers may read during a run
+and see the committed parts.
+
+**Why Parquet partitions and not DuckDB tables** (bench/bench_archive.py formats, 20,000 articles of 158
+evidence rows, one writer): appending in transactions of 64 articles cost 4.4 ms per article in DuckDB
+(commits dominated, and grew with the table) against 1.0 ms as Parquet parts, and reading the evidence table
+back 24.5 s against 8.5 s; the files are of the same size (280 against 315 MB). The writer shares the cores
+with the scoring workers, so its cost is scoring lost. DuckDB reads the parts (``Store.sql``), so the queries
+larger than memory are still SQL; the price is that a changed article is a new part instead of an UPDATE.
 
 Example:
     >>> import framing, tempfile
@@ -41,7 +50,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,23 +61,13 @@ from framing.evidence import EVIDENCE_COLUMNS, Evidence
 from framing.scoring import ArticleScore
 from framing.text.sentences import Sentence
 
-__all__ = ["DB_NAME", "Store", "StoreError", "open_store", "store_payload"]
+__all__ = ["MANIFEST", "Store", "StoreError", "open_store", "store_payload"]
 
-DB_NAME = "store.duckdb"
-_KEYS = ("key", "seq", "settings_id", "record")
-_EV_COLUMNS = ("key", "pos", *EVIDENCE_COLUMNS)
-_SENT_COLUMNS = ("key", "article_id", "index", "start", "end", "text", "paragraph")
-_DDL = """
-create table if not exists settings (settings_id varchar primary key, created varchar, settings json);
-create table if not exists runs (run_id integer primary key, started varchar, finished varchar,
-    settings_id varchar, inputs json, scored bigint, reused bigint, failed bigint, migrated bigint);
-create table if not exists articles (key varchar primary key, seq bigint, settings_id varchar, record json);
-create table if not exists evidence (key varchar, pos integer, article_id varchar, sentence integer,
-    start integer, "end" integer, text varchar, dimension varchar, category varchar, weight double,
-    entry varchar, negated boolean, note varchar);
-create table if not exists sentences (key varchar, article_id varchar, "index" integer, start integer,
-    "end" integer, text varchar, paragraph integer);
-"""
+MANIFEST = "manifest.jsonl"
+TABLES = ("articles", "evidence", "sentences")
+_KEYS = ("key", "seq", "settings_id", "record", "part")
+_EV_COLUMNS = ("key", "part", "pos", *EVIDENCE_COLUMNS)
+_SENT_COLUMNS = ("key", "part", "article_id", "index", "start", "end", "text", "paragraph")
 
 
 class StoreError(FramingError):
@@ -99,48 +98,96 @@ def store_payload(s: ArticleScore) -> dict[str, Any]:
     }
 
 
-def _sql_type(dtype: Any) -> str:
-    kind = getattr(dtype, "kind", "O")
-    return {"f": "double", "i": "bigint", "u": "bigint", "b": "boolean"}.get(kind, "varchar")
-
-
 @dataclass
 class _Batch:
-    rows: list[dict[str, Any]]
-    evidence: list[tuple[Any, ...]]
-    sentences: list[tuple[Any, ...]]
-    replace: list[str]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[tuple[Any, ...]] = field(default_factory=list)
+    sentences: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The complete lines of a JSONL file (a line torn by a kill is left out)."""
+    if not path.is_file():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError:
+            break  # only the last line can be torn: nothing after it was committed
+    return out
+
+
+def _append_line(path: Path, record: Mapping[str, Any]) -> None:
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 class Store:
-    """A results store (a folder with ``store.duckdb``); see the module docs for its tables.
+    """A results store folder; see the module docs for its files and tables.
 
     Args:
         path: The folder.
-        create: Create it when missing (for writing); otherwise it must exist.
-        read_only: Open for reading only (several readers may share it; not while a run writes).
+        create: Create it when missing and open it for writing (one writer at a time).
+        read_only: Open for reading only (allowed while a run writes: the committed parts are read).
     """
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = False, read_only: bool = False) -> None:
-        import duckdb
-
         self.path = Path(path)
-        db = self.path / DB_NAME
-        if not db.is_file():
-            if not create:
-                raise StoreError(f"{self.path}: no results store here (no {DB_NAME}); write one with --store")
-            self.path.mkdir(parents=True, exist_ok=True)
-        try:
-            # one thread: the cores belong to the scoring workers; the writer only appends
-            self.con = duckdb.connect(str(db), read_only=read_only, config={"threads": 1, "memory_limit": "256MB"})
-        except duckdb.IOException as exc:
-            raise StoreError(f"{db}: cannot open the store ({exc}); is another run writing to it?") from None
+        self.read_only = read_only
+        self._lock: Any = None
+        if not (self.path / MANIFEST).is_file() and not (self.path / "runs.jsonl").is_file():
+            if not create or read_only:
+                raise StoreError(f"{self.path}: no results store here (no {MANIFEST}); write one with --store")
+            for table in TABLES:
+                (self.path / table).mkdir(parents=True, exist_ok=True)
+            (self.path / "settings").mkdir(exist_ok=True)
+            (self.path / MANIFEST).touch()
         if not read_only:
-            self.con.execute(_DDL)
-        self._columns: list[str] = [r[0] for r in self.con.execute("describe articles").fetchall()]
-        self._batch = _Batch([], [], [], [])
+            self._take_lock()
+            self._tidy()
+        self._parts = [int(m["part"]) for m in _read_jsonl(self.path / MANIFEST)]
+        self._batch = _Batch()
+        self._con: Any = None
 
-    # -- reading ---------------------------------------------------------------------------------------------
+    # -- files -------------------------------------------------------------------------------------------------
+
+    def _take_lock(self) -> None:
+        import fcntl
+
+        self._lock = (self.path / ".lock").open("w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock.close()
+            raise StoreError(f"{self.path}: another run is writing to this store") from None
+
+    def _tidy(self) -> None:
+        """Cut a torn manifest line and remove the parts of a commit that a kill interrupted."""
+        manifest = self.path / MANIFEST
+        good = _read_jsonl(manifest)
+        text = "".join(json.dumps(m) + "\n" for m in good)
+        if manifest.read_text(encoding="utf-8") != text:
+            manifest.write_text(text, encoding="utf-8")
+        named = {self._file(t, int(m["part"])).name for m in good for t in TABLES}
+        for table in TABLES:
+            for f in (self.path / table).iterdir():
+                if f.name not in named:
+                    f.unlink()
+
+    def _file(self, table: str, part: int) -> Path:
+        return self.path / table / f"part-{part:09d}.parquet"
+
+    def _files(self, table: str) -> list[str]:
+        return [str(self._file(table, p)) for p in self._parts]
+
+    # -- reading -----------------------------------------------------------------------------------------------
 
     def __enter__(self) -> Store:
         return self
@@ -149,20 +196,62 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the database."""
-        self.con.close()
+        """Close the query engine and release the writer's lock."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    @property
+    def con(self) -> Any:
+        """A DuckDB connection with the views ``articles``, ``evidence`` and ``sentences`` (latest rows)."""
+        if self._con is None:
+            import duckdb
+
+            self._con = duckdb.connect(config={"threads": 1})
+            self._views(self._con)
+        return self._con
+
+    def _views(self, con: Any) -> None:
+        if not self._parts:
+            con.execute("create or replace table articles (key varchar, seq bigint, settings_id varchar, "
+                        "record varchar, part bigint)")  # fmt: skip
+            con.execute("create or replace table evidence as select * from (select null::varchar as key, "
+                        "null::bigint as part, null::bigint as pos) where false")  # fmt: skip
+            con.execute("create or replace table sentences as select * from (select null::varchar as key, "
+                        "null::bigint as part) where false")  # fmt: skip
+            return
+        for table in TABLES:
+            # the parts the manifest names (a glob would also see a part renamed but not yet committed)
+            files = ", ".join("'" + f.replace("'", "''") + "'" for f in self._files(table))
+            con.execute(f"create or replace view _all_{table} as select * from read_parquet([{files}], "
+                        "union_by_name = true)")  # fmt: skip
+        # the latest part holding a key holds its rows
+        con.execute("create or replace view _latest as select key, max(part) as part from _all_articles group by key")
+        for table in TABLES:
+            con.execute(f"create or replace view {table} as select t.* from _all_{table} t semi join _latest l "
+                        "on t.key = l.key and t.part = l.part")  # fmt: skip
 
     def sql(self, query: str) -> Any:
-        """A DuckDB relation for ``query`` over the tables (evaluated lazily, larger than memory if need be)."""
+        """A DuckDB relation for ``query`` over ``articles``, ``evidence`` and ``sentences`` (lazy; larger than
+        memory if need be)."""
         return self.con.sql(query)
 
     def relation(self, table: str) -> Any:
-        """A DuckDB relation of one table (``articles``, ``evidence``, ``sentences``, ``settings``, ``runs``)."""
+        """A DuckDB relation of ``articles``, ``evidence`` or ``sentences``."""
+        if table not in TABLES:
+            raise ValueError(f"no table {table!r}; the store has {', '.join(TABLES)}")
         return self.con.table(table)
+
+    def _article_columns(self) -> list[str]:
+        cols = [r[0] for r in self.con.execute("describe articles").fetchall()]
+        return [c for c in cols if c not in _KEYS]
 
     def articles(self) -> Any:
         """The article table as :func:`framing.score_corpus` returns it, in input order (pandas)."""
-        cols = ", ".join(_q(c) for c in self._columns if c not in _KEYS)
+        cols = ", ".join(_q(c) for c in self._article_columns())
         return self.con.sql(f"select {cols} from articles order by seq, key").df()
 
     def evidence(self) -> Any:
@@ -174,65 +263,95 @@ class Store:
 
     def sentences(self) -> Any:
         """Every sentence: ``article_id``, ``index``, ``start``, ``end``, ``text``, ``paragraph`` (pandas)."""
-        cols = ", ".join(f"s.{_q(c)}" for c in _SENT_COLUMNS[1:])
+        cols = ", ".join(f"s.{_q(c)}" for c in _SENT_COLUMNS[2:])
         return self.con.sql(
             f"select {cols} from sentences s join articles a using (key) order by a.seq, a.key, s.index"
         ).df()
 
     def settings(self) -> list[dict[str, Any]]:
-        """Each settings record, oldest first, with its ``settings_id``."""
-        rows = self.con.execute("select settings_id, settings from settings order by created").fetchall()
-        return [{"settings_id": sid, **json.loads(js)} for sid, js in rows]
+        """Each settings record, oldest first, with its ``settings_id`` and ``created``."""
+        out = []
+        for f in sorted((self.path / "settings").glob("*.json")):
+            rec = json.loads(f.read_text(encoding="utf-8"))
+            out.append({"settings_id": f.stem, **rec})
+        return sorted(out, key=lambda r: r.get("created", ""))
 
     def runs(self) -> Any:
         """The runs: started, finished (empty when interrupted), settings, inputs, counts (pandas)."""
-        return self.con.sql("select * from runs order by run_id").df()
+        import pandas as pd
+
+        runs: dict[int, dict[str, Any]] = {}
+        for event in _read_jsonl(self.path / "runs.jsonl"):
+            runs.setdefault(int(event["run"]), {"finished": None}).update(event)
+        columns = ["run", "started", "finished", "settings_id", "inputs", "scored", "reused", "failed", "migrated"]
+        return pd.DataFrame([runs[k] for k in sorted(runs)], columns=columns)
 
     def __len__(self) -> int:
-        return int(self.con.execute("select count(*) from articles").fetchall()[0][0])
+        return len(self.keys())
 
-    def scores(self) -> Iterator[ArticleScore]:
+    def keys(self) -> dict[str, str]:
+        """Input key -> settings id of every stored article (its latest rows)."""
+        import pyarrow.parquet as pq
+
+        latest: dict[str, str] = {}
+        for part in self._parts:  # in commit order: a later part overrides
+            t = pq.read_table(self._file("articles", part), columns=["key", "settings_id"])
+            latest.update(zip(t.column("key").to_pylist(), t.column("settings_id").to_pylist(), strict=True))
+        return latest
+
+    def _latest_part(self) -> dict[str, int]:
+        import pyarrow.parquet as pq
+
+        latest: dict[str, int] = {}
+        for part in self._parts:
+            for key in pq.read_table(self._file("articles", part), columns=["key"]).column("key").to_pylist():
+                latest[key] = part
+        return latest
+
+    def _part_tables(self) -> Iterator[tuple[int, list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]]:
+        """Each part's three tables as rows (Python values), keeping only the latest rows of each key."""
+        import pyarrow.parquet as pq
+
+        latest = self._latest_part()
+        for part in self._parts:
+            tables = [pq.read_table(self._file(t, part)).to_pylist() for t in TABLES]
+            arts, ev, sents = ([r for r in rows if latest.get(r["key"]) == part] for rows in tables)
+            if arts:
+                yield part, arts, ev, sents
+
+    def scores(self) -> list[ArticleScore]:
         """Every stored article as an :class:`~framing.ArticleScore`, in input order (for reports).
 
         The article keeps what its JSON record holds (not the raw text or the removed lines).
         """
-        ev_cols = ", ".join(_q(c) for c in EVIDENCE_COLUMNS[1:])
-        articles = self.con.execute("select key, record from articles order by seq, key")
-        while rows := articles.fetchmany(256):
-            keys = [k for k, _ in rows]
-            ev: dict[str, list[Evidence]] = {k: [] for k in keys}
-            sents: dict[str, list[Sentence]] = {k: [] for k in keys}
-            cur = self.con.cursor()
-            for k, *vals in cur.execute(
-                f"select key, {ev_cols} from evidence where key in (select unnest(?)) order by key, pos", [keys]
-            ).fetchall():
-                ev[k].append(Evidence(*vals))
-            for k, *vals in cur.execute(
-                'select key, "index", start, "end", text, paragraph from sentences where key in '
-                '(select unnest(?)) order by key, "index"',
-                [keys],
-            ).fetchall():
-                sents[k].append(Sentence(*vals))
-            cur.close()
-            for k, record in rows:
-                yield _score_from(json.loads(record), tuple(ev[k]), tuple(sents[k]))
+        found: list[tuple[int, str, ArticleScore]] = []
+        for _, arts, ev, sents in self._part_tables():
+            ev_by: dict[str, list[Evidence]] = {}
+            for e in sorted(ev, key=lambda r: (r["key"], r["pos"])):
+                ev_by.setdefault(e["key"], []).append(Evidence(*(e[c] for c in EVIDENCE_COLUMNS[1:])))
+            sent_by: dict[str, list[Sentence]] = {}
+            for t in sorted(sents, key=lambda r: (r["key"], r["index"])):
+                sent_by.setdefault(t["key"], []).append(
+                    Sentence(t["index"], t["start"], t["end"], t["text"], t["paragraph"])
+                )
+            for a in arts:
+                key = a["key"]
+                score = _score_from(json.loads(a["record"]), tuple(ev_by.get(key, ())), tuple(sent_by.get(key, ())))
+                found.append((int(a["seq"]), key, score))
+        return [s for _, _, s in sorted(found, key=lambda t: (t[0], t[1]))]
 
-    # -- writing ---------------------------------------------------------------------------------------------
-
-    def keys(self) -> dict[str, str]:
-        """Input key -> settings id of every stored article."""
-        return dict(self.con.execute("select key, settings_id from articles").fetchall())
+    # -- writing -----------------------------------------------------------------------------------------------
 
     def last_run(self) -> dict[str, Any] | None:
         """The latest run, or ``None``."""
-        cur = self.con.execute("select * from runs order by run_id desc limit 1")
-        rows = cur.fetchall()
-        return dict(zip([d[0] for d in cur.description], rows[0], strict=True)) if rows else None
+        runs = self.runs()
+        return None if runs.empty else runs.iloc[-1].to_dict()
 
     def begin_run(self, settings: Mapping[str, Any], sid: str, inputs: Sequence[str], *, resume: bool) -> int:
         """Record a new run, refusing to mix it into an unfinished one unless ``resume`` (same settings)."""
         last = self.last_run()
-        if last is not None and last["finished"] is None and not resume:
+        unfinished = last is not None and not isinstance(last["finished"], str)
+        if unfinished and not resume:
             raise StoreError(
                 f"{self.path}: the last run (started {last['started']}, {len(self)} articles stored) did not "
                 "finish; run the same command with --resume to finish it"
@@ -245,80 +364,77 @@ class Store:
                     f"{self.path}: --resume needs the settings of the run it finishes (lexicons, term packs, "
                     "models, outlet tables, reader options, framing version); these differ"
                 )
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        self.con.execute(
-            "insert into settings values (?, ?, ?) on conflict do nothing", [sid, now, json.dumps(settings)]
-        )
-        run_id = int(self.con.execute("select coalesce(max(run_id), 0) + 1 from runs").fetchall()[0][0])
-        self.con.execute(
-            "insert into runs values (?, ?, null, ?, ?, 0, 0, 0, 0)", [run_id, now, sid, json.dumps(list(inputs))]
-        )
+        target = self.path / "settings" / f"{sid}.json"
+        if not target.is_file():
+            tmp = target.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"created": _now(), **settings}), encoding="utf-8")
+            os.replace(tmp, target)
+        run_id = 1 + (int(last["run"]) if last is not None else 0)
+        _append_line(self.path / "runs.jsonl", {"run": run_id, "started": _now(), "settings_id": sid,
+                                                "inputs": list(inputs)})  # fmt: skip
+        self._run = run_id
         return run_id
 
     def finish_run(self, run_id: int, *, scored: int, reused: int, failed: int, migrated: int) -> None:
         """Mark a run finished, with its counts."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        self.con.execute(
-            "update runs set finished = ?, scored = ?, reused = ?, failed = ?, migrated = ? where run_id = ?",
-            [now, scored, reused, failed, migrated, run_id],
-        )
+        _append_line(self.path / "runs.jsonl", {"run": run_id, "finished": _now(), "scored": scored,
+                                                "reused": reused, "failed": failed, "migrated": migrated})  # fmt: skip
 
     def stored_settings(self) -> dict[str, dict[str, Any]]:
         """Settings id -> settings of every settings record that stored articles use."""
-        rows = self.con.execute(
-            "select settings_id, settings from settings where settings_id in (select distinct settings_id from "
-            "articles)"
-        ).fetchall()
-        return {sid: json.loads(js) for sid, js in rows}
+        used = set(self.keys().values())
+        return {s["settings_id"]: {k: v for k, v in s.items() if k not in {"settings_id", "created"}}
+                for s in self.settings() if s["settings_id"] in used}  # fmt: skip
 
-    def migrate(self, old_sid: str, new_sid: str, migration: Any) -> tuple[int, int]:
+    def migrate(self, old_sid: str, new_sid: str, migration: Any, *, batch: int = 256) -> tuple[int, int]:
         """Move the articles of ``old_sid`` that a lexicon change cannot alter to ``new_sid``.
 
-        Returns:
-            ``(kept, stale)``: articles moved (their versioned lexicon names rewritten) and articles left
-            with the old settings, to be scored again when their input comes by.
-        """
-        kept: list[str] = []
-        stale = 0
-        cur = self.con.execute(
-            "select key, json_extract_string(record, '$.text') from articles where settings_id = ?", [old_sid]
-        )
-        while rows := cur.fetchmany(1024):
-            for key, text in rows:
-                if migration.affects(text or ""):
-                    stale += 1
-                else:
-                    kept.append(key)
-        if not kept:
-            return 0, stale
-        self.con.execute("begin transaction")
-        self.con.execute("create or replace temp table _kept as select unnest(?) as key", [kept])
-        for old, new in migration.refs.items():
-            self.con.execute(
-                "update evidence set entry = ? || substr(entry, ?) where key in (select key from _kept) "
-                "and starts_with(entry, ?)",
-                [new + ":", len(old) + 2, old + ":"],
-            )
-        records = self.con.execute("select key, record from articles where key in (select key from _kept)")
-        updated = []
-        for key, record in records.fetchall():
-            rec = json.loads(record)
-            rec["lexicons"] = [migration.refs.get(r, r) for r in rec["lexicons"]]
-            updated.append((json.dumps(rec, ensure_ascii=False), key))
-        self.con.executemany("update articles set record = ?, settings_id = ? where key = ?",
-                             [(r, new_sid, k) for r, k in updated])  # fmt: skip
-        self.con.execute("drop table _kept")
-        self.con.execute("commit")
-        return len(kept), stale
+        Their rows are written again (new parts) with the versioned lexicon names rewritten.
 
-    def add(self, key: str, seq: int, sid: str, payload: Mapping[str, Any], *, replace: bool) -> None:
-        """Queue one scored article (``replace``: it has rows from other settings); :meth:`commit` writes."""
+        Returns:
+            ``(kept, stale)``: articles moved, and articles left with the old settings, to be scored again
+            when their input comes by.
+        """
+        kept = stale = 0
+        for _, arts, ev, sents in list(self._part_tables()):
+            ev_by: dict[str, list[dict[str, Any]]] = {}
+            for e in ev:
+                ev_by.setdefault(e["key"], []).append(e)
+            sent_by: dict[str, list[dict[str, Any]]] = {}
+            for t in sents:
+                sent_by.setdefault(t["key"], []).append(t)
+            for row in arts:
+                if row["settings_id"] != old_sid:
+                    continue
+                record = json.loads(row["record"])
+                if migration.affects(record["text"] or ""):
+                    stale += 1
+                    continue
+                record["lexicons"] = [migration.refs.get(r, r) for r in record["lexicons"]]
+                key = row["key"]
+                items = [_rewrite(e, migration.refs) for e in sorted(ev_by.get(key, []), key=lambda r: r["pos"])]
+                payload = {
+                    "record": json.dumps(record, ensure_ascii=False),
+                    "row": {k: v for k, v in row.items() if k not in _KEYS},
+                    "evidence": [(e["pos"], *(e[c] for c in EVIDENCE_COLUMNS)) for e in items],
+                    "sentences": [
+                        tuple(t[c] for c in _SENT_COLUMNS[2:])
+                        for t in sorted(sent_by.get(key, []), key=lambda r: r["index"])
+                    ],
+                }
+                self.add(key, int(row["seq"]), new_sid, payload)
+                kept += 1
+                if self.pending >= batch:
+                    self.commit()
+        self.commit()
+        return kept, stale
+
+    def add(self, key: str, seq: int, sid: str, payload: Mapping[str, Any]) -> None:
+        """Queue one scored article; :meth:`commit` writes the queue."""
         b = self._batch
         b.rows.append({"key": key, "seq": seq, "settings_id": sid, "record": payload["record"], **payload["row"]})
         b.evidence.extend((key, *e) for e in payload["evidence"])
         b.sentences.extend((key, *t) for t in payload["sentences"])
-        if replace:
-            b.replace.append(key)
 
     @property
     def pending(self) -> int:
@@ -326,47 +442,63 @@ class Store:
         return len(self._batch.rows)
 
     def commit(self) -> int:
-        """Write the queued articles, with their evidence and sentences, in one transaction; return how many."""
+        """Write the queued articles, with their evidence and sentences, as one part; return how many."""
         import pandas as pd
         import pyarrow as pa
+        import pyarrow.parquet as pq
 
         b = self._batch
         if not b.rows:
             return 0
-        frame = pd.DataFrame(b.rows)
-        ev = pa.table({c: [r[i] for r in b.evidence] for i, c in enumerate(_EV_COLUMNS)})
-        ev = ev.cast(pa.schema([(c, ev.schema.field(c).type if ev.num_rows else pa.string()) for c in _EV_COLUMNS]))
-        st = pa.table({c: [r[i] for r in b.sentences] for i, c in enumerate(_SENT_COLUMNS)})
-        con = self.con
-        con.execute("begin transaction")
-        try:
-            for col in frame.columns:
-                if col not in self._columns:
-                    con.execute(f"alter table articles add column {_q(col)} {_sql_type(frame[col].dtype)}")
-            if b.replace:
-                for table in ("articles", "evidence", "sentences"):
-                    con.execute(f"delete from {table} where key in (select unnest(?))", [b.replace])
-            con.register("_frame", frame)
-            con.execute("insert into articles by name select * from _frame")
-            con.unregister("_frame")
-            if ev.num_rows:
-                con.register("_ev", ev)
-                con.execute("insert into evidence select * from _ev")
-                con.unregister("_ev")
-            if st.num_rows:
-                con.register("_st", st)
-                con.execute("insert into sentences select * from _st")
-                con.unregister("_st")
-            con.execute("commit")
-        except BaseException:
-            con.execute("rollback")
-            raise
-        for col in frame.columns:
-            if col not in self._columns:
-                self._columns.append(col)
-        n = len(b.rows)
-        self._batch = _Batch([], [], [], [])
-        return n
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened for reading")
+        part = max(self._parts, default=0) + 1
+        rows = pd.DataFrame(b.rows)
+        rows["part"] = part
+        tables = {
+            "articles": pa.Table.from_pandas(rows, preserve_index=False),
+            "evidence": _arrow(b.evidence, _EV_COLUMNS, part),
+            "sentences": _arrow(b.sentences, _SENT_COLUMNS, part),
+        }
+        for name, table in tables.items():
+            target = self._file(name, part)
+            tmp = target.with_name(target.name + ".tmp")
+            pq.write_table(table, tmp)
+            os.replace(tmp, target)
+        _append_line(self.path / MANIFEST, {"part": part, "run": getattr(self, "_run", None), "articles": len(b.rows)})
+        self._parts.append(part)
+        if self._con is not None:
+            self._views(self._con)
+        self._batch = _Batch()
+        return len(rows)
+
+
+_EV_TYPES = {"pos": "int64", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
+             "text": "string", "dimension": "string", "category": "string", "weight": "float64",
+             "entry": "string", "negated": "bool", "note": "string"}  # fmt: skip
+_SENT_TYPES = {"article_id": "string", "index": "int64", "start": "int64", "end": "int64", "text": "string",
+               "paragraph": "int64"}  # fmt: skip
+
+
+def _arrow(rows: list[tuple[Any, ...]], columns: tuple[str, ...], part: int) -> Any:
+    import pyarrow as pa
+
+    types = {**_EV_TYPES, **_SENT_TYPES, "key": "string"}
+    data: dict[str, Any] = {}
+    for i, c in enumerate(columns):
+        if c == "part":
+            data[c] = pa.array([part] * len(rows), pa.int64())
+        else:
+            data[c] = pa.array([r[i - 1] if i > 1 else r[0] for r in rows], pa.type_for_alias(types[c]))
+    return pa.table(data)
+
+
+def _rewrite(e: dict[str, Any], refs: Mapping[str, str]) -> dict[str, Any]:
+    """An evidence row with its lexicon's versioned name replaced (``hedges@1.0.0:x`` -> ``hedges@1.1.0:x``)."""
+    ref, sep, rest = str(e["entry"]).partition(":")
+    if sep and ref in refs:
+        e = {**e, "entry": f"{refs[ref]}:{rest}"}
+    return e
 
 
 def _score_from(rec: dict[str, Any], evidence: tuple[Evidence, ...], sentences: tuple[Sentence, ...]) -> ArticleScore:
@@ -401,7 +533,7 @@ def open_store(path: str | os.PathLike[str]) -> Store:
         path: The folder given to ``--store`` (or :func:`framing.score_into_store`).
 
     Raises:
-        StoreError: There is no store there, or a run is writing to it.
+        StoreError: There is no store there.
 
     Example:
         >>> import framing
