@@ -99,16 +99,15 @@ def score_into_store(
         known = store.keys()
         pending: deque[tuple[str, int]] = deque()
         counts = {"reused": 0, "scored": 0, "failed": 0}
-        seen: set[str] = set()
 
         def todo(bar: Any) -> Iterator[Unit]:
             for seq, unit in enumerate(iter_units(sources, opts)):
                 key = unit.content_key()
-                if known.get(key) == sid or key in seen:
+                if known.get(key) == sid:  # stored, or met earlier in this input (the same bytes twice)
                     counts["reused"] += 1
                     bar.advance()
                     continue
-                seen.add(key)
+                known[key] = sid
                 pending.append((key, seq))
                 yield unit
 
