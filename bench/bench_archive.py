@@ -16,8 +16,10 @@ How it measures: every row reads and scores with the shipped models (what ``fram
 the best of each: the machine is shared, and the load average before and after each run is printed so a figure
 can be judged. The pool's start (the fork, a few ms) is timed; loading the lexicons and models in the parent
 (once per command, also with one process) is not. ``store`` runs ``framing score FILE --store DIR --jobs 2
---quiet`` as a subprocess per size and samples the resident memory of the command and its workers every 0.5 s
-(RSS and PSS, which counts pages the forked workers share with the parent once).
+--quiet`` as a subprocess over the largest size, notes the time at which the store's manifest holds each of the
+sizes (the growth of the time with the size), samples the resident memory of the command and its workers every
+0.5 s (RSS, and PSS, which counts the pages the forked workers share with the parent once), then runs the same
+command again over the unchanged store.
 """
 
 from __future__ import annotations
@@ -157,7 +159,20 @@ def _tree(pid: int) -> list[Any]:
         return []
 
 
-def _run_store(path: Path, store: Path, jobs: int) -> dict[str, Any]:
+def _committed(store: Path) -> int:
+    manifest = store / "manifest.jsonl"
+    if not manifest.is_file():
+        return 0
+    n = 0
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        try:
+            n += json.loads(line)["articles"]
+        except (json.JSONDecodeError, KeyError):
+            break
+    return n
+
+
+def _run_store(path: Path, store: Path, jobs: int, marks: list[int] = ()) -> dict[str, Any]:
     import psutil
 
     cmd = [str(REPO / ".venv" / "bin" / "framing"), "score", str(path), "--store", str(store), "--jobs", str(jobs),
@@ -166,7 +181,12 @@ def _run_store(path: Path, store: Path, jobs: int) -> dict[str, Any]:
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = {"parent_rss": 0, "worker_rss": 0, "sum_rss": 0, "sum_pss": 0}
+    reached: dict[int, float] = {}
     while proc.poll() is None:
+        done = _committed(store) if marks else 0
+        for m in marks:
+            if m not in reached and done >= m:
+                reached[m] = time.perf_counter() - t
         procs = _tree(proc.pid)
         rss, pss = [], []
         for p in procs:
@@ -187,30 +207,34 @@ def _run_store(path: Path, store: Path, jobs: int) -> dict[str, Any]:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
     mb = {k: round(v / 2**20, 1) for k, v in peak.items()}
-    return {"seconds": dt, "load": f"{before} -> {load()}", "peak_mb": mb, "summary": out.strip()}
+    return {"seconds": dt, "load": f"{before} -> {load()}", "peak_mb": mb, "summary": out.strip(),
+            "reached_s": reached}  # fmt: skip
 
 
 def bench_store(args: argparse.Namespace) -> dict[str, Any]:
+    """One run of the largest size into a new store, timed when the store holds each size; then a re-run."""
     import shutil
 
     base = corpus(args.work, args.n)
-    results = {}
-    for size in args.sizes:
-        path = replicated(args.work, base, size)
-        store = args.work / f"store_{size}"
+    size = max(args.sizes)
+    path = replicated(args.work, base, size)
+    store = args.work / f"store_{size}"
+    shutil.rmtree(store, ignore_errors=True)
+    first = _run_store(path, store, args.jobs, marks=sorted(args.sizes))
+    again = _run_store(path, store, args.jobs)
+    size_mb = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
+    marks = first["reached_s"]
+    print(f"{size} articles: {first['seconds']:.1f} s, peak MB {first['peak_mb']}, load {first['load']}")
+    for m in sorted(marks):
+        print(f"  {m:>7} committed after {marks[m]:8.1f} s: {1000 * marks[m] / m:.2f} ms/article")
+    share = 100 * again["seconds"] / first["seconds"]
+    print(f"  re-run over the unchanged store: {again['seconds']:.1f} s ({share:.2f} %), peak MB {again['peak_mb']}"
+          f"; store {size_mb:.0f} MB")  # fmt: skip
+    print(f"  {first['summary']}\n  {again['summary']}")
+    if not args.keep:
         shutil.rmtree(store, ignore_errors=True)
-        first = _run_store(path, store, args.jobs)
-        again = _run_store(path, store, args.jobs)
-        size_mb = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
-        results[size] = {"first": first, "rerun": again, "per_article_ms": 1000 * first["seconds"] / size,
-                         "rerun_share": again["seconds"] / first["seconds"], "store_mb": round(size_mb, 1)}  # fmt: skip
-        print(f"{size:>7} articles: {first['seconds']:8.1f} s ({1000 * first['seconds'] / size:.2f} ms/article), "
-              f"peak MB {first['peak_mb']}, load {first['load']}; re-run {again['seconds']:.1f} s "
-              f"({100 * again['seconds'] / first['seconds']:.1f} %); store {size_mb:.0f} MB")  # fmt: skip
-        print(f"         {first['summary']}\n         {again['summary']}")
-        if not args.keep:
-            shutil.rmtree(store, ignore_errors=True)
-    return results
+    return {"size": size, "first": first, "rerun": again, "rerun_share": again["seconds"] / first["seconds"],
+            "store_mb": round(size_mb, 1)}  # fmt: skip
 
 
 def _duckdb_store(folder: Path, payloads: list[Any], n: int, batch: int) -> None:

@@ -80,6 +80,15 @@ def _cluster(scheduler: str | None, job: Any) -> Iterator[tuple[Any, int | None]
         yield client.get_executor(), 2 * max(1, sum(client.nthreads().values()))
 
 
+def _peek(units: Iterator[Any], chunk_size: int, jobs: int) -> tuple[Iterator[Any], int]:
+    """The units again, and 1 job when they fit in one chunk (no pool to start for a few articles; the chunks,
+    and so the output, are the same)."""
+    from itertools import chain, islice
+
+    first = list(islice(units, chunk_size + 1))
+    return chain(first, units), (1 if len(first) <= chunk_size else jobs)
+
+
 def _default_jobs() -> int:
     from framing.runs.pool import default_jobs
 

@@ -17,6 +17,7 @@ from framing.cli._common import (
     _cluster,
     _count,
     _parse_columns,
+    _peek,
     _record_columns,
     _show_progress,
 )
@@ -104,8 +105,9 @@ def compare_cmd(
             else:
                 total = count_units(list(paths), opts) if show else None
                 scores = []
+                units, run_opts["n_jobs"] = _peek(iter_units(list(paths), opts), chunk_size, jobs)
                 with runner(job, **run_opts) as run, progress_bar(total, enabled=show) as bar:
-                    for s in run(iter_units(list(paths), opts)):
+                    for s in run(units):
                         scores.append(s)
                         bar.advance(s.error is not None)
         failures = sum(_count(s) for s in scores)

@@ -18,6 +18,7 @@ from framing.cli._common import (
     _cluster,
     _console,
     _parse_columns,
+    _peek,
     _record_columns,
     _show_progress,
 )
@@ -147,9 +148,10 @@ def score_cmd(
             show = _show_progress(quiet)
             total = count_units(list(paths), opts) if show else None
             # the pool starts first: its workers are forked before the bar's thread exists
+            units, jobs = _peek(iter_units(list(paths), opts), chunk_size, jobs)
             with runner(job, n_jobs=jobs, executor=executor, depth=depth, chunk_size=chunk_size) as run, \
                     progress_bar(total, enabled=show) as bar:  # fmt: skip
-                failures = _emit(_tally(run(iter_units(list(paths), opts)), bar), fmt)
+                failures = _emit(_tally(run(units), bar), fmt)
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)
