@@ -56,9 +56,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from framing.article import Article, OutletInfo
 from framing.errors import FramingError
 from framing.evidence import EVIDENCE_COLUMNS, Evidence
+from framing.runs.rows import EV_COLUMNS, KEYS, SENT_COLUMNS, arrow_table, rewrite_entry, score_from, store_payload
 from framing.scoring import ArticleScore
 from framing.text.sentences import Sentence
 
@@ -66,9 +66,6 @@ __all__ = ["MANIFEST", "Store", "StoreError", "open_store", "store_payload"]
 
 MANIFEST = "manifest.jsonl"
 TABLES = ("articles", "evidence", "sentences")
-_KEYS = ("key", "seq", "settings_id", "record", "part")
-_EV_COLUMNS = ("key", "part", "pos", *EVIDENCE_COLUMNS)
-_SENT_COLUMNS = ("key", "part", "article_id", "index", "start", "end", "text", "paragraph")
 
 
 class StoreError(FramingError):
@@ -77,26 +74,6 @@ class StoreError(FramingError):
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def store_payload(s: ArticleScore) -> dict[str, Any]:
-    """What a worker sends back for the store: the record, the table row, evidence and sentence rows."""
-    from framing.corpus import article_row
-
-    record = s.to_dict()
-    del record["evidence"], record["naming"]  # the evidence table holds them; naming is derived from it
-    record["article_error"] = s.article.error
-    aid = s.article.id
-    return {
-        "record": json.dumps(record, ensure_ascii=False),
-        "row": article_row(s),
-        "evidence": [
-            (i, aid, e.sentence, e.start, e.end, e.text, e.dimension, e.category, e.weight, e.entry, e.negated, e.note)
-            for i, e in enumerate(s.evidence)
-        ],
-        "sentences": [(aid, t.index, t.start, t.end, t.text, t.paragraph) for t in s.sentences],
-        "error": s.error,
-    }
 
 
 @dataclass
@@ -248,7 +225,7 @@ class Store:
 
     def _article_columns(self) -> list[str]:
         cols = [r[0] for r in self.con.execute("describe articles").fetchall()]
-        return [c for c in cols if c not in _KEYS]
+        return [c for c in cols if c not in KEYS]
 
     def articles(self) -> Any:
         """The article table as :func:`framing.score_corpus` returns it, in input order (pandas)."""
@@ -264,7 +241,7 @@ class Store:
 
     def sentences(self) -> Any:
         """Every sentence: ``article_id``, ``index``, ``start``, ``end``, ``text``, ``paragraph`` (pandas)."""
-        cols = ", ".join(f"s.{_q(c)}" for c in _SENT_COLUMNS[2:])
+        cols = ", ".join(f"s.{_q(c)}" for c in SENT_COLUMNS[2:])
         return self.con.sql(
             f"select {cols} from sentences s join articles a using (key) order by a.seq, a.key, s.index"
         ).df()
@@ -337,7 +314,7 @@ class Store:
                 )
             for a in arts:
                 key = a["key"]
-                score = _score_from(json.loads(a["record"]), tuple(ev_by.get(key, ())), tuple(sent_by.get(key, ())))
+                score = score_from(json.loads(a["record"]), tuple(ev_by.get(key, ())), tuple(sent_by.get(key, ())))
                 found.append((int(a["seq"]), key, score))
         return [s for _, _, s in sorted(found, key=lambda t: (t[0], t[1]))]
 
@@ -413,13 +390,13 @@ class Store:
                     continue
                 record["lexicons"] = [migration.refs.get(r, r) for r in record["lexicons"]]
                 key = row["key"]
-                items = [_rewrite(e, migration.refs) for e in sorted(ev_by.get(key, []), key=lambda r: r["pos"])]
+                items = [rewrite_entry(e, migration.refs) for e in sorted(ev_by.get(key, []), key=lambda r: r["pos"])]
                 payload = {
                     "record": json.dumps(record, ensure_ascii=False),
-                    "row": {k: v for k, v in row.items() if k not in _KEYS},
+                    "row": {k: v for k, v in row.items() if k not in KEYS},
                     "evidence": [(e["pos"], *(e[c] for c in EVIDENCE_COLUMNS)) for e in items],
                     "sentences": [
-                        tuple(t[c] for c in _SENT_COLUMNS[2:])
+                        tuple(t[c] for c in SENT_COLUMNS[2:])
                         for t in sorted(sent_by.get(key, []), key=lambda r: r["index"])
                     ],
                 }
@@ -458,8 +435,8 @@ class Store:
         rows["part"] = part
         tables = {
             "articles": pa.Table.from_pandas(rows, preserve_index=False),
-            "evidence": _arrow(b.evidence, _EV_COLUMNS, part),
-            "sentences": _arrow(b.sentences, _SENT_COLUMNS, part),
+            "evidence": arrow_table(b.evidence, EV_COLUMNS, part),
+            "sentences": arrow_table(b.sentences, SENT_COLUMNS, part),
         }
         for name, table in tables.items():
             target = self._file(name, part)
@@ -472,59 +449,6 @@ class Store:
             self._views(self._con)
         self._batch = _Batch()
         return len(rows)
-
-
-_EV_TYPES = {"pos": "int64", "article_id": "string", "sentence": "int64", "start": "int64", "end": "int64",
-             "text": "string", "dimension": "string", "category": "string", "weight": "float64",
-             "entry": "string", "negated": "bool", "note": "string"}  # fmt: skip
-_SENT_TYPES = {"article_id": "string", "index": "int64", "start": "int64", "end": "int64", "text": "string",
-               "paragraph": "int64"}  # fmt: skip
-
-
-def _arrow(rows: list[tuple[Any, ...]], columns: tuple[str, ...], part: int) -> Any:
-    import pyarrow as pa
-
-    types = {**_EV_TYPES, **_SENT_TYPES, "key": "string"}
-    data: dict[str, Any] = {}
-    for i, c in enumerate(columns):
-        if c == "part":
-            data[c] = pa.array([part] * len(rows), pa.int64())
-        else:
-            data[c] = pa.array([r[i - 1] if i > 1 else r[0] for r in rows], pa.type_for_alias(types[c]))
-    return pa.table(data)
-
-
-def _rewrite(e: dict[str, Any], refs: Mapping[str, str]) -> dict[str, Any]:
-    """An evidence row with its lexicon's versioned name replaced (``hedges@1.0.0:x`` -> ``hedges@1.1.0:x``)."""
-    ref, sep, rest = str(e["entry"]).partition(":")
-    if sep and ref in refs:
-        e = {**e, "entry": f"{refs[ref]}:{rest}"}
-    return e
-
-
-def _score_from(rec: dict[str, Any], evidence: tuple[Evidence, ...], sentences: tuple[Sentence, ...]) -> ArticleScore:
-    outlet = dict(rec["outlet"])
-    outlet["how"] = tuple(outlet.get("how") or ())
-    outlet["hints"] = tuple(outlet.get("hints") or ())
-    article = Article(
-        id=rec["id"],
-        text=rec["text"],
-        title=rec["title"],
-        date=rec["date"],
-        url=rec["url"],
-        outlet=OutletInfo(**outlet),
-        byline=rec["byline"],
-        source_path=rec["source_path"],
-        language=rec["language"],
-        dateline=rec["dateline"],
-        warnings=tuple(rec["warnings"]),
-        error=rec.get("article_error"),
-        meta=dict(rec["meta"]),
-    )
-    scores = rec["scores"]
-    metrics = {} if rec["error"] and not scores and not rec["n_words"] else {
-        "n_words": float(rec["n_words"]), "n_sentences": float(rec["n_sentences"]), **scores}  # fmt: skip
-    return ArticleScore(article, sentences, metrics, evidence, tuple(rec["lexicons"]), rec["error"], rec["lean"])
 
 
 def open_store(path: str | os.PathLike[str]) -> Store:
