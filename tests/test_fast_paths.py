@@ -271,3 +271,21 @@ def test_token_index_answers_what_the_regexes_give():
             assert index.after(lo) == _reference_next(t, lo), (t, lo)
             assert index.following(lo, hi, n) == _reference_following(t, lo, hi, n), (t, lo, hi, n)
             assert index.pairs(lo, hi) == gap.findall(t, lo, hi), (t, lo, hi)
+
+
+def test_normalise_text_matches_the_translate_version():
+    """normalise_text replaces the mapped characters one by one: the same as str.translate with the map."""
+    from framing.io import normalise
+
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+    def reference(text: str) -> str:
+        text = control.sub("", text.replace("\r\n", "\n").replace("\r", "\n").translate(normalise._CHAR_MAP))
+        text = normalise._DOUBLE_APOS.sub('"', text)
+        return "\n".join(normalise._SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+    chars = [chr(c) for c in normalise._CHAR_MAP] + list("ab '\"`\n\r\t\x00\x07\x1f\x7f\x85\x9f\u2028é ")
+    rng = random.Random(3)
+    for _ in range(20000):
+        t = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
+        assert normalise.normalise_text(t) == reference(t), repr(t)

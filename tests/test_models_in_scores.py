@@ -190,3 +190,17 @@ def test_surface_rows_edge_words_equal_surface_per_text() -> None:
     assert got[1, 10] == 2 and got[1, 11] == 1
     assert got[2, 9] == 2 and got[2, 8] == 5  # ABC, NATO | 12, ٣٤, 1, 2, 2024
     assert got[5, 10] == 1
+
+
+def test_a_batch_scores_each_article_as_it_scores_alone(example_dir):
+    """score_many (what corpus runs and the process pool use) gives every article exactly the record score gives
+    it, whatever the batch: the models' sums must not depend on how many sentences are scored together."""
+    import framing
+
+    arts = list(framing.read_articles(example_dir, outlet_tables=[example_dir / "outlets.yaml"]))
+    scorer = framing.Scorer()
+    assert scorer.models_, "the shipped model should be loaded"
+    alone = [scorer.score(a).to_dict() for a in arts]
+    for size in (2, 4, len(arts)):
+        batched = [s.to_dict() for i in range(0, len(arts), size) for s in scorer.score_many(arts[i : i + size])]
+        assert batched == alone, size

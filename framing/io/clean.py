@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from framing.article import RemovedLine
@@ -82,6 +83,14 @@ _SOCIAL = re.compile(
     r"\bshare (?:on|via) (?:facebook|x|twitter|whatsapp|telegram)\b|\bclick here\b",
     re.I,
 )
+# Cheap tests that must hold for the patterns above to match, tried first: every alternative of _SOCIAL holds one
+# of these words (its own alternatives open with \b, which keeps the regex engine from skipping ahead, and it cost
+# more than all the rest of reading), and a metadata dump opens with a digit, a separator or true / false.
+_SOCIAL_HINT = re.compile(
+    "follow|join|subscribe|sign up|mailing list|newsletter|download|all rights reserved|©|copyright|share|click here",
+    re.I,
+)
+_DUMP_FIRST = frozenset("0123456789 \t.,:x×/-tfTF")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*$|[.!?]\s*[\"']?$")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 _DATELINE = re.compile(
@@ -91,6 +100,7 @@ _DATELINE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # the rules ask about the same line several times
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -214,12 +224,12 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
         elif _URL_LINE.match(s):
             out.urls.append(s)
             drop(ln, "image url" if _IMAGE_URL.search(s) else "url")
-        elif _EMAIL.search(s) or (_PHONE.search(s) and _words(s) <= 15):
+        elif ("@" in s and _EMAIL.search(s)) or ("+" in s and _PHONE.search(s) and _words(s) <= 15):
             out.signature_lines.append(s)
             drop(ln, "contact line")
-        elif _NUMERIC_DUMP.match(s) or _LOCALE.match(s):
+        elif (s[0] in _DUMP_FIRST and _NUMERIC_DUMP.match(s)) or _LOCALE.match(s):
             drop(ln, "metadata dump")
-        elif _SOCIAL.search(s) and _words(s) <= 30:
+        elif _words(s) <= 30 and _SOCIAL_HINT.search(s) and _SOCIAL.search(s):
             out.signature_lines.append(s)
             drop(ln, "social footer")
         elif (m := _BYLINE.match(s)) and out.byline is None:

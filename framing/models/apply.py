@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from framing.evidence import MODEL_DIMENSION, Evidence
-from framing.models.features import rows_from_evidence
+from framing.models.features import rows_for_batch
 from framing.models.model import Model, normalise_for_model
 from framing.text.sentences import Sentence
 
@@ -110,7 +110,10 @@ class CompiledModel:
         if self._lexicon is not None and docs:
             features, mean, scale, coef = self._lexicon
             raw = lexicon_rows if lexicon_rows is not None else features.transform(docs)
-            out += ((raw - mean) / scale) @ coef.T
+            # a row's dot products summed on their own (not a matrix product, whose summation order depends on
+            # how many rows there are): an article scores the same in any batch
+            z = (raw - mean) / scale
+            out += (z[:, None, :] * coef[None, :, :]).sum(axis=2)
         return out
 
     def predict_proba(
@@ -255,9 +258,10 @@ def measure_models(
     bounds = [0]
     for inp in inputs:
         texts = [s.text for s in inp.sentences]
-        docs.extend(" ".join(t.split()) for t in texts) if inp.normalised else docs.extend(
-            map(normalise_for_model, texts)
-        )
+        if inp.normalised:
+            docs.extend(" ".join(t.split()) for t in texts)
+        else:
+            docs.extend(map(normalise_for_model, texts))
         bounds.append(len(docs))
     evidence: list[list[Evidence]] = [[] for _ in inputs]
     metrics: list[dict[str, float]] = [{} for _ in inputs]
@@ -274,9 +278,12 @@ def measure_models(
             features = compiled._lexicon[0]
             key = (features.scale, features.surface, features.weights, features.categories_)
             if key not in rows_cache:
-                parts = [rows_from_evidence(features, inp.sentences, inp.evidence, inp.tones, inp.word_counts)
-                         for inp in inputs]  # fmt: skip
-                rows_cache[key] = np.vstack(parts) if parts else np.zeros((0, features.n_features_out_))
+                batch = [
+                    (inp.sentences, inp.evidence, inp.tones, inp.word_counts,
+                     docs[bounds[k] : bounds[k + 1]] if inp.normalised else None)
+                    for k, inp in enumerate(inputs)
+                ]  # fmt: skip
+                rows_cache[key] = rows_for_batch(features, batch)
             lexicon_rows = rows_cache[key]
         pos = list(model.classes_).index(model.positive_class) if model.positive_class else len(model.classes_) - 1
         probs = compiled.predict_proba(docs, lexicon_rows, normalised=True)[:, pos] if docs else np.zeros(0)

@@ -44,7 +44,14 @@ from framing.text.lexicon import BUNDLED, bundled_lexicon
 from framing.text.matcher import PhraseMatcher
 from framing.text.sentences import Sentence, count_words
 
-__all__ = ["RULE_CATEGORIES", "SURFACE_FEATURES", "LexiconFeatures", "lexicon_refs"]
+__all__ = [
+    "RULE_CATEGORIES",
+    "SURFACE_FEATURES",
+    "LexiconFeatures",
+    "lexicon_refs",
+    "rows_for_batch",
+    "rows_from_evidence",
+]
 
 #: Evidence categories produced by rules rather than lexicon rows (always present as columns).
 RULE_CATEGORIES = (
@@ -249,6 +256,7 @@ def rows_from_evidence(
     evidence: Sequence[Any],
     tones: Sequence[float],
     word_counts: Sequence[int] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> np.ndarray:
     """Lexicon features per sentence from evidence an article scorer already found, without matching again.
 
@@ -262,33 +270,53 @@ def rows_from_evidence(
         evidence: Evidence items with ``sentence``, ``category``, ``weight`` and ``dimension`` attributes.
         tones: One compound sentiment value per sentence.
         word_counts: Words per sentence, when the caller has them (an analysed text's ``sentence_words``).
+        texts: The sentences with runs of whitespace collapsed, when the caller has them.
     """
+    return rows_for_batch(features, [(sentences, evidence, tones, word_counts, texts)])
+
+
+#: One article for :func:`rows_for_batch`: sentences, evidence, tones, word counts (or None), texts (or None).
+BatchItem = tuple[Sequence[Sentence], Sequence[Any], Sequence[float], Sequence[int] | None, Sequence[str] | None]
+
+
+def rows_for_batch(features: LexiconFeatures, items: Sequence[BatchItem]) -> np.ndarray:
+    """:func:`rows_from_evidence` of several articles, stacked: the surface patterns scan the batch's sentences
+    once, not article by article (each row is what its article alone gives)."""
     col = {c: i for i, c in enumerate(features.categories_)}
     step = 2 if features.weights else 1
     n_cat = len(features.categories_) * step
     width = n_cat + (len(SURFACE_FEATURES) if features.surface else 0)
-    n = len(sentences)
-    cells: list[int] = []  # flat index of each counted item's count column
-    weights: list[float] = []
-    for e in evidence:
-        if e.weight <= 0 or e.category == "source_span" or e.dimension == MODEL_DIMENSION:
-            continue
-        if e.category.startswith(_NOT_FEATURES):
-            continue
-        j = col.get(e.category)
-        if j is None or not 0 <= e.sentence < n:
-            continue
-        cells.append(e.sentence * width + j * step)
-        weights.append(e.weight)
-    # summed with bincount: numpy's per-element indexing costs more than the whole loop above
-    flat = np.bincount(cells, minlength=n * width).astype(np.float64)
-    if features.weights and cells:
-        flat += np.bincount(np.asarray(cells) + 1, weights=weights, minlength=n * width)
-    out = flat.reshape(n, width)
-    texts = [" ".join(s.text.split()) for s in sentences]
-    if features.surface and texts:
-        out[:, n_cat:] = _surface_rows(texts, tones, word_counts)
-    return features._scaled(out, texts)
+    parts: list[np.ndarray] = []
+    all_texts: list[str] = []
+    all_tones: list[float] = []
+    all_words: list[int] = []
+    for sentences, evidence, tones, word_counts, texts in items:
+        n = len(sentences)
+        cells: list[int] = []  # flat index of each counted item's count column
+        weights: list[float] = []
+        for e in evidence:
+            if e.weight <= 0 or e.category == "source_span" or e.dimension == MODEL_DIMENSION:
+                continue
+            if e.category.startswith(_NOT_FEATURES):
+                continue
+            j = col.get(e.category)
+            if j is None or not 0 <= e.sentence < n:
+                continue
+            cells.append(e.sentence * width + j * step)
+            weights.append(e.weight)
+        # summed with bincount: numpy's per-element indexing costs more than the whole loop above
+        flat = np.bincount(cells, minlength=n * width).astype(np.float64)
+        if features.weights and cells:
+            flat += np.bincount(np.asarray(cells) + 1, weights=weights, minlength=n * width)
+        parts.append(flat.reshape(n, width))
+        texts = [" ".join(s.text.split()) for s in sentences] if texts is None else texts
+        all_texts.extend(texts)
+        all_tones.extend(tones)
+        all_words.extend(word_counts if word_counts is not None else map(count_words, texts))
+    out = np.vstack(parts) if parts else np.zeros((0, width))
+    if features.surface and all_texts:
+        out[:, n_cat:] = _surface_rows(all_texts, all_tones, all_words)
+    return features._scaled(out, all_texts)
 
 
 # The surface patterns, one scan each. Each starts with a literal character (or a small class), which the regex
