@@ -119,6 +119,8 @@ def test_report_renders_in_chromium(example_report: Path, tmp_path: Path):
     images = int(re.search(r'data-images="(\d+)"', body.group()).group(1))
     broken = int(re.search(r'data-broken="(\d+)"', body.group()).group(1))
     assert images >= 7 and broken == 0
+    # the side-by-side tables came through the browser's parser intact: one per story, cells and flags
+    assert dom.count('<table class="sbs">') >= 3 and "not covered" in dom and "⚠" in dom
     shot = tmp_path / "report.png"
     subprocess.run(
         [*base, "--window-size=1300,4000", f"--screenshot={shot}", (example_report / "index.html").as_uri()],
@@ -163,3 +165,50 @@ def test_group_by_date_bucket_and_unknown_column(tmp_path: Path, example_dir: Pa
     )
     assert r.exit_code == 2 and "cannot group by 'colour'" in r.output
     assert not (tmp_path / "x" / "articles.csv").exists()
+
+
+def test_side_by_side_section_comes_first_for_a_small_corpus(example_report: Path):
+    html = (example_report / "index.html").read_text()
+    assert html.index("<h2 id='s0'>Same story, side by side</h2>") < html.index("Profile by outlet</h2>")
+    with (example_report / "stories.csv").open() as fh:
+        stories = list(csv.DictReader(fh))
+    # three events, each told by the three outlets (datasets/example/README.md)
+    assert sorted(int(r["size"]) for r in stories) == [3] * 9
+    with (example_report / "coverage.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["story"] for r in rows} == {"S1", "S2", "S3"}
+    assert {"coverage_S1.png", "coverage_S2.png", "coverage_S3.png"} <= {
+        p.name for p in (example_report / "figures").glob("*.png")
+    }
+    assert (example_report / "discrepancies.csv").is_file()
+
+
+def test_side_by_side_escapes_article_text(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Dam Breaks In Almen\n\nThe Keldar Dam broke on Tuesday and <script>alert(1)</script> 12 villages were flooded, "
+        "officials said.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "Keldar Dam Fails\n\nTwelve villages were flooded when the Keldar Dam <b onmouseover=x>broke</b> on Tuesday.\n"
+    )
+    compare(str(corpus), "--out", str(tmp_path / "out"))
+    html = (tmp_path / "out" / "index.html").read_text()
+    section = html[html.index("Same story, side by side</h2>") : html.index("Profile by outlet</h2>")]
+    assert "class='sbs'" in section and "Keldar" in section
+    assert "<script>" not in html and "<b onmouseover" not in html
+    assert "&lt;script&gt;" in section and "&lt;b onmouseover=x&gt;" in section
+
+
+def test_seed_report_side_by_side(seeds_dir: Path, tmp_path: Path):
+    compare(*sorted(str(p) for p in seeds_dir.glob("*.txt")), "--out", str(tmp_path / "seeds"))
+    with (tmp_path / "seeds" / "discrepancies.csv").open() as fh:
+        found = list(csv.DictReader(fh))
+    (date,) = [d for d in found if d["kind"] == "date"]
+    assert date["details"].startswith("004_") and "November 7, 2023" in date["details"]
+    assert any(
+        d["kind"] == "figures" and "Nearly 32,000" in d["details"] and "more than 40 000" in d["details"] for d in found
+    )
+    html = (tmp_path / "seeds" / "index.html").read_text()
+    assert "not covered" in html and "source: anonymous: local health authorities (according to)" in html

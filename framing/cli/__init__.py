@@ -24,6 +24,7 @@ class _LazyGroup(click.Group):
         "outlets": "framing.cli.outlets:outlets_cmd",
         "compare": "framing.cli.compare:compare_cmd",
         "actors": "framing.cli.actors:actors_cmd",
+        "stories": "framing.cli.stories:stories_cmd",
         "lexicons": "framing.cli.lexicons:lexicons_group",
         "validate": "framing.cli.validate:validate_cmd",
         "train": "framing.cli.train:train",
@@ -50,5 +51,6 @@ def main() -> None:
       framing score article.txt --explain
       framing score corpus/ --format json
       framing outlets --country RU
+      framing stories corpus/ --window 3
       framing lexicons list
     """

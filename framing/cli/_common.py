@@ -149,3 +149,25 @@ def _err_console() -> Any:
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+class _Days(click.ParamType):
+    """A number of days, or ``none`` for no date window."""
+
+    name = "DAYS|none"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float | None:
+        if value is None or isinstance(value, float | int):
+            return value
+        if str(value).strip().lower() in {"none", "off", "no"}:
+            return None
+        try:
+            days = float(value)
+        except ValueError:
+            self.fail(f"{value!r} is neither a number of days nor 'none'", param, ctx)
+        if days < 0:
+            self.fail(f"{value!r}: days cannot be negative", param, ctx)
+        return days
+
+
+DAYS = _Days()

@@ -14,6 +14,7 @@ from framing.cli._common import (
     _RUN_OPTIONS,
     _STORE_OPTIONS,
     _TERMPACKS,
+    DAYS,
     _cluster,
     _count,
     _parse_columns,
@@ -52,6 +53,14 @@ from framing.errors import FramingError
     show_default=True,
     help="Bootstrap resamples for confidence intervals.",
 )
+@click.option(
+    "--story-window",
+    type=DAYS,
+    default="3",
+    show_default=True,
+    help="Days within which articles can be one story ('none': dates ignored). A corpus of 12 articles or fewer "
+    "is grouped without a window.",
+)
 @click.option("--title", default=None, help="Report title.")
 @click.option(
     "--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr (--quiet: none)."
@@ -68,6 +77,7 @@ def compare_cmd(
     actor_files: Sequence[str],
     termpacks: Sequence[str],
     n_boot: int,
+    story_window: float | None,
     title: str | None,
     progress: bool,
     jobs: int,
@@ -113,7 +123,14 @@ def compare_cmd(
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(
-            scores, Path(out_dir), by=by, title=title, command=command, n_boot=n_boot, actor_sets=actor_sets
+            scores,
+            Path(out_dir),
+            by=by,
+            title=title,
+            command=command,
+            n_boot=n_boot,
+            actor_sets=actor_sets,
+            story_window=story_window,
         )
     except (FramingError, ValueError) as exc:
         raise click.UsageError(str(exc)) from None

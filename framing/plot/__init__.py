@@ -31,10 +31,12 @@ from framing.plot.actors import HedgedClaimsDisplay, VoiceShareDisplay
 from framing.plot.contrast import TermContrastDisplay
 from framing.plot.heatmap import MetricHeatmapDisplay
 from framing.plot.profile import OutletProfileDisplay
+from framing.plot.stories import CoverageDisplay
 from framing.plot.timeline import MetricTimelineDisplay
 
 __all__ = [
     "OKABE_ITO",
+    "CoverageDisplay",
     "HedgedClaimsDisplay",
     "MetricHeatmapDisplay",
     "MetricTimelineDisplay",

@@ -6,6 +6,8 @@ Writes into the output folder:
   figures and who vouches for them, and an article viewer with every sentence's evidence highlighted);
 * ``articles.csv`` and ``evidence.csv`` — the corpus tables (one row per article / evidence item);
 * ``group_summary.csv``, ``pairwise.csv``, ``terms.csv``, ``actors.csv``, ``figure_claims.csv``;
+* ``stories.csv`` (article -> story), ``coverage.csv`` (story x fact: which article reports it) and
+  ``discrepancies.csv`` (where the versions of a fact differ), from :mod:`framing.stories`;
 * ``figures/*.png`` — every figure of the report.
 """
 
@@ -92,6 +94,7 @@ def build_comparison_report(
     n_boot: int = 2000,
     seed: int = 0,
     actor_sets: Sequence[Any] | None = None,
+    story_window: float | None = 3,
 ) -> Path:
     """Compare scored articles grouped by ``by`` and write the report folder.
 
@@ -105,6 +108,8 @@ def build_comparison_report(
         n_boot: Bootstrap resamples for the confidence intervals.
         seed: Seed of every random draw (bootstrap, permutations).
         actor_sets: Actor sets for the actor comparison (the bundled ones by default).
+        story_window: Days within which articles can be one story (``None`` ignores dates); a corpus of at most
+            :data:`~framing.report.stories.SMALL_CORPUS` articles is grouped without a window, as picked.
 
     Returns:
         The path of ``index.html``.
@@ -290,11 +295,64 @@ def build_comparison_report(
             actor_figs,
         ),
     ]
+    side = _stories(ok, out, story_window, keep)
+    if len(ok) <= _small_corpus():
+        sections.insert(0, side)
+    else:
+        sections.append(side)
     if time_figs:
         sections.append(ReportSection("Over time", [], {}, time_figs))
     return render_report(
         out, title=title or f"Framing by {by}", sections=sections, scores=scores, notes=notes, command=command
     )
+
+
+def _small_corpus() -> int:
+    from framing.report.stories import SMALL_CORPUS
+
+    return SMALL_CORPUS
+
+
+def _stories(ok: Sequence[Any], out: Path, window: float | None, keep: Any) -> ReportSection:
+    """Group the corpus into stories, align each story's facts, write the CSV files, build the section."""
+    import pandas as pd
+
+    from framing.plot import CoverageDisplay
+    from framing.report.stories import MAX_STORIES, SMALL_CORPUS, stories_section
+    from framing.stories import coverage, group_stories, side_by_side, story_table
+
+    small = len(ok) <= SMALL_CORPUS
+    stories = group_stories(ok, window=None if small else window)
+    aligned = side_by_side(ok, stories=stories)
+    story_table(stories).to_csv(out / "stories.csv", index=False)
+    cov = coverage(aligned)
+    cov.to_csv(out / "coverage.csv", index=False)
+    pd.DataFrame(
+        [{**d.to_dict(), "details": "; ".join(f"{a}: {t}" for a, t in d.details)} for a in aligned
+         for d in a.discrepancies],
+        columns=["kind", "story", "fact", "summary", "details"],
+    ).to_csv(out / "discrepancies.csv", index=False)  # fmt: skip
+    figures = []
+    for a in aligned[:MAX_STORIES]:
+        if any(len(f.articles) >= 2 for f in a.facts):
+            disp = CoverageDisplay.from_frame(cov, story=a.story.id, title=f"{a.story.id}: {a.story.label}")
+            figures.append(
+                keep(
+                    f"coverage_{a.story.id}",
+                    disp,
+                    f"{a.story.id}: which article reports which fact (facts most widely reported first; '!' where "
+                    "the versions differ).",
+                )
+            )
+    how = (
+        f"The {len(ok)} articles are few, so they were grouped into stories by content alone, without a date window "
+        "(a corpus this small is usually picked to be compared)."
+        if small
+        else f"Stories were grouped by content within {window:g} days (framing.stories.group_stories)."
+        if window is not None
+        else "Stories were grouped by content, dates ignored."
+    )
+    return stories_section(aligned, ok, figures, grouped=how)
 
 
 def _slug(name: str) -> str:

@@ -54,12 +54,17 @@ class Figure:
 
 @dataclass
 class ReportSection:
-    """A titled section: text paragraphs, then tables (title -> DataFrame), then figures."""
+    """A titled section: text paragraphs, then HTML fragments, then tables (title -> DataFrame), then figures.
+
+    ``html`` fragments go into the page as they are: only the report's own builders make them, and they escape
+    every piece of text they hold (:mod:`framing.report.stories`).
+    """
 
     title: str
     paragraphs: Sequence[str] = ()
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
     figures: Sequence[Figure] = ()
+    html: Sequence[str] = ()
 
 
 def _table_html(df: pd.DataFrame, max_rows: int = 200) -> str:
@@ -146,6 +151,7 @@ def render_report(
     for i, sec in enumerate(sections):
         parts.append(f"<h2 id='s{i}'>{escape(sec.title)}</h2>")
         parts += [f"<p>{escape(p)}</p>" for p in sec.paragraphs]
+        parts += list(sec.html)
         for name, df in sec.tables.items():
             parts.append(f"<h3>{escape(name)}</h3>{_table_html(df)}")
         parts += [_figure_html(f) for f in sec.figures]
