@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["DIMENSIONS", "EVIDENCE_COLUMNS", "MODEL_DIMENSION", "Evidence"]
+__all__ = ["DIMENSIONS", "EVIDENCE_COLUMNS", "FRAMING_DIMENSION", "MODEL_DIMENSION", "Evidence"]
 
-DIMENSIONS = ("word_choice", "attribution", "hedging")
+#: Dimension of the frame evidence: policy-frame cues and sentence frames, generic news-frame indicators, roles.
+FRAMING_DIMENSION = "framing"
+DIMENSIONS = ("word_choice", "attribution", "hedging", FRAMING_DIMENSION)
 #: Dimension of the trained models' sentence probabilities (weight = probability, not a lexicon weight).
 MODEL_DIMENSION = "model"
 #: Columns of an evidence table: the article id, then the fields of :class:`Evidence`.
@@ -35,7 +37,8 @@ class Evidence:
         start: Character offset in the cleaned article text.
         end: Offset one past the end.
         text: The matched text (``article.text[start:end]``).
-        dimension: ``word_choice``, ``attribution`` or ``hedging``.
+        dimension: ``word_choice``, ``attribution``, ``hedging`` or ``framing`` (``model`` for a trained model's
+            sentence probability).
         category: Fine category such as ``hedge.attribution`` or ``source.anonymous``.
         weight: Contribution to the dimension's weighted score (0 when the item is only informative, e.g. a
             negated booster).

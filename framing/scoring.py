@@ -5,7 +5,8 @@ Example:
     >>> from framing.resources import example_corpus_dir
     >>> art = next(read_articles(example_corpus_dir() / "html"))
     >>> s = score(art)
-    >>> s.metrics["hedging.hedge_count"] > 0, s.evidence[0].dimension in {"hedging", "attribution", "word_choice"}
+    >>> s.metrics["hedging.hedge_count"] > 0, s.evidence[0].dimension in {"hedging", "attribution", "word_choice",
+    ...                                                                    "framing"}
     (True, True)
 """
 
@@ -25,13 +26,17 @@ from framing.article import Article
 from framing.evidence import Evidence
 from framing.io.normalise import changes_words
 from framing.measures.attribution import OutletNames, measure_attribution
+from framing.measures.frames import decide_frames, frame_cues, frame_summary
 from framing.measures.hedging import measure_hedging
 from framing.measures.naming import find_naming, summarise_naming
+from framing.measures.news_frames import measure_news_frames
 from framing.measures.readability import measure_readability
+from framing.measures.roles import measure_roles
 from framing.measures.sentiment import measure_sentiment, sentence_scores, sentiment_table
 from framing.measures.word_choice import WORD_CHOICE_LEXICONS, measure_word_choice
 from framing.outlets import load_outlet_table
 from framing.text.analysed import AnalysedText, Analyser
+from framing.text.frames import FRAME_LEXICONS, frame_groups
 from framing.text.lexicon import BUNDLED, Lexicon, bundled_lexicon, load_lexicon
 from framing.text.matcher import PhraseMatcher, SharedScan
 from framing.text.sentences import Sentence
@@ -73,6 +78,11 @@ class ArticleScore:
         return summarise_naming(self.evidence)
 
     @property
+    def frames(self) -> dict[str, Any] | None:
+        """The frame profile: primary frame, share of sentences per frame, news-frame scores, role counts."""
+        return frame_summary(self.metrics)
+
+    @property
     def n_words(self) -> int:
         """Words in the cleaned body."""
         return int(self.metrics.get("n_words", 0))
@@ -100,6 +110,7 @@ class ArticleScore:
             "n_words": self.n_words,
             "scores": {k: v for k, v in self.metrics.items() if k not in {"n_words", "n_sentences"}},
             "naming": self.naming,
+            "frames": self.frames,
             "evidence": [e.to_dict() for e in self.evidence],
             "lean": self.lean,
             "lexicons": list(self.lexicons),
@@ -133,7 +144,7 @@ class ArticleScore:
         )
 
 
-_COLOURS = {"hedging": "#fde68a", "attribution": "#bfdbfe", "word_choice": "#fecaca"}
+_COLOURS = {"hedging": "#fde68a", "attribution": "#bfdbfe", "word_choice": "#fecaca", "framing": "#ddd6fe"}
 
 
 def highlight_html(text: str, sentence: Sentence, evidence: Sequence[Evidence], *, css_classes: bool = False) -> str:
@@ -173,8 +184,8 @@ class Scorer:
 
     Args:
         lexicons: Extra lexicon files (same TSV schema). A user lexicon whose ``name`` equals a bundled one
-            (e.g. ``hedges``) replaces it; other names are matched too, and their categories reach the scorers
-            by the lexicon name they declare.
+            (e.g. ``hedges``, or the frame lexicons ``frames``, ``news_frames``, ``roles``) replaces it; other
+            names are matched too, and their categories reach the scorers by the lexicon name they declare.
         outlet_tables: Extra outlet tables used to recognise media sources in attributions.
         termpacks: Extra term packs (YAML) for naming choices; a pack whose ``name`` equals a bundled one
             replaces it.
@@ -275,15 +286,23 @@ class Scorer:
         word_ev = word_ev + find_naming(res.naming, at) + sent_ev
         word_m.update(sent_m)
         read_m = measure_readability(at)
+        cues = frame_cues(at)
+        # with a frame model the sentences' frames are decided once the batch's models ran (_Partial.finish)
+        frame_ev, frame_m = ([], {}) if "frames" in models else decide_frames(at.sentences, cues)
+        news_ev, news_m = measure_news_frames(at)
+        role_ev, role_m = measure_roles(at)
         metrics: dict[str, float] = {"n_words": float(at.n_words), "n_sentences": float(len(at.sentences))}
         for prefix, part in (
             ("word_choice", word_m),
             ("attribution", attr_m),
             ("hedging", hedge_m),
             ("readability", read_m),
+            ("frames", frame_m),
+            ("news_frames", news_m),
+            ("roles", role_m),
         ):
             metrics.update({f"{prefix}.{k}": float(v) for k, v in part.items()})
-        found = (*word_ev, *attr_ev, *hedge_ev)
+        found = (*word_ev, *attr_ev, *hedge_ev, *cues, *frame_ev, *news_ev, *role_ev)
         model_input = _model_input(article, at, found, [c for c, _ in tones], models) if models else None
         return ArticleScore(article, at.sentences, metrics, (), refs), _Partial(found, model_input)
 
@@ -303,6 +322,12 @@ class _Partial:
             metrics = {**metrics, **models.metrics}
             refs = refs + models.refs
             lean = models.lean
+            frames = models.sentence_frames
+            if frames is not None:  # the frame model's classes, refined by the cues where FrAC merges frames
+                cues = [e for e in self.found if e.category.startswith("frame.")]
+                items, frame_m = decide_frames(score.sentences, cues, frames)
+                found = (*found, *items)
+                metrics.update({f"frames.{k}": float(v) for k, v in frame_m.items()})
         evidence = tuple(sorted(found, key=_EVIDENCE_ORDER))
         return ArticleScore(score.article, score.sentences, metrics, evidence, refs, lean=lean)
 
@@ -353,21 +378,24 @@ class _Resources:
 def _resources(
     lexicon_paths: tuple[str | Path, ...], outlet_tables: tuple[str | Path, ...], termpack_paths: tuple[str | Path, ...]
 ) -> _Resources:
-    user = [load_lexicon(p) for p in lexicon_paths]
+    loaded = [load_lexicon(p) for p in lexicon_paths]
+    user = [lex for lex in loaded if lex.name not in FRAME_LEXICONS]
     replaced = {lex.name for lex in user}
     lexicons = tuple([bundled_lexicon(n) for n in BUNDLED if n not in replaced] + user)
+    groups = frame_groups([lex for lex in loaded if lex.name in FRAME_LEXICONS])  # and the actor aliases
     table = load_outlet_table(outlet_tables)
     names = OutletNames.build(n for o in table.outlets for n in o.names)
     user_packs = [load_termpack(p) for p in termpack_paths]
     packs: list[TermPack] = [p for p in bundled_termpacks() if p.name not in {u.name for u in user_packs}] + user_packs
     naming = NamingMatcher(packs)
     matcher = PhraseMatcher(lexicons)
+    frame_refs = tuple(lex.ref for name in FRAME_LEXICONS for lex in groups.lexicons(name))
     return _Resources(
         lexicons=lexicons,
-        analyser=Analyser(matcher, SharedScan([matcher.table, sentiment_table(), naming.table])),
+        analyser=Analyser(matcher, SharedScan([matcher.table, sentiment_table(), naming.table, groups.table]), groups),
         names=names,
         naming=naming,
-        refs=tuple(lex.ref for lex in lexicons) + tuple(p.ref for p in naming.packs),
+        refs=tuple(lex.ref for lex in lexicons) + frame_refs + tuple(p.ref for p in naming.packs),
         word_choice_categories=tuple(c for lex in lexicons if lex.name in WORD_CHOICE_LEXICONS for c in lex.categories),
     )
 

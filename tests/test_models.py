@@ -212,7 +212,7 @@ def test_other_bad_files_are_refused(tmp_path: Path) -> None:
 
 def test_lexicon_features_contract() -> None:
     lf = LexiconFeatures(scale="log1p", surface=True)
-    assert lf.get_params() == {"scale": "log1p", "surface": True, "weights": True}
+    assert lf.get_params() == {"scale": "log1p", "surface": True, "weights": True, "frames": False}
     twin = clone(lf)
     assert twin.get_params() == lf.get_params() and not hasattr(twin, "categories_")
     assert lf.fit(["a"]) is lf

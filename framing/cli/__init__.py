@@ -24,6 +24,7 @@ class _LazyGroup(click.Group):
         "outlets": "framing.cli.outlets:outlets_cmd",
         "compare": "framing.cli.compare:compare_cmd",
         "actors": "framing.cli.actors:actors_cmd",
+        "frames": "framing.cli.frames:frames_cmd",
         "stories": "framing.cli.stories:stories_cmd",
         "lexicons": "framing.cli.lexicons:lexicons_group",
         "validate": "framing.cli.validate:validate_cmd",
@@ -44,12 +45,13 @@ class _LazyGroup(click.Group):
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="framing")
 def main() -> None:
-    """Measure source bias and framing in news articles: word choice, attribution and hedging.
+    """Measure source bias and framing in news articles: word choice, attribution, hedging and frames.
 
     \b
     Examples:
       framing score article.txt --explain
       framing score corpus/ --format json
+      framing frames ../shared/seeds/*.txt
       framing outlets --country RU
       framing stories corpus/ --window 3
       framing lexicons list

@@ -51,7 +51,8 @@ _TABLE_COLUMNS = (
     ("subj", "models.subjective.mean"),
 )
 
-_STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_choice": "black on red"}
+_STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_choice": "black on red",
+           "framing": "black on magenta"}  # fmt: skip
 
 
 @click.command("score", epilog=_SCORE_EXAMPLES)
@@ -269,9 +270,12 @@ def _explain(console: Any, s: Any) -> None:
         probs = ", ".join(f"{k} {v:.2f}" for k, v in s.lean["probabilities"].items())
         console.print(Text(f"lean estimate: {s.lean['label']} ({probs}) [{s.lean['model']}]"))
         console.print(Text(f"  caveat: {s.lean['caveat']}", style="dim"))
-    console.print(Text(f"legend: hedging / attribution / word choice; {len(s.evidence)} evidence items", style="dim"))
+    console.print(
+        Text(f"legend: hedging / attribution / word choice / framing; {len(s.evidence)} evidence items", style="dim")
+    )
     for sent in s.sentences:
-        items = [e for e in s.evidence if e.sentence == sent.index and e.dimension != MODEL_DIMENSION]
+        here = [e for e in s.evidence if e.sentence == sent.index and e.dimension != MODEL_DIMENSION]
+        items = [e for e in here if not e.category.startswith("frame_sentence.")]
         line = Text(f"[{sent.index}] ", style="dim")
         body = Text(sent.text)
         for e in items:
@@ -281,6 +285,9 @@ def _explain(console: Any, s: Any) -> None:
         probs = [e for e in s.evidence if e.sentence == sent.index and e.dimension == MODEL_DIMENSION]
         if probs:
             console.print(Text("      model       " + "; ".join(f"{e.category} {e.note}" for e in probs), style="dim"))
+        for e in here:
+            if e.category.startswith("frame_sentence."):
+                console.print(Text(f"      frame       {e.note} [{e.entry}]", style="dim"))
         for e in items:
             flag = " (negated)" if e.negated else ""
             console.print(Text(f"      {e.dimension:<11} {e.category:<20} {e.text!r} w={e.weight:g} [{e.entry}]{flag}",

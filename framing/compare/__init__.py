@@ -12,7 +12,8 @@ function form:
   two sets of texts, by the weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi &
   Quinn (2008), "Fightin' Words" (Political Analysis 16(4)), with the background corpus as prior.
 * :func:`actor_comparison` / :class:`ActorComparison`: per actor and group, the naming variants used, the
-  actor's share of the group's attributed statements ("voice share"), and the non-neutral-verb and hedged
+  actor's share of the group's attributed statements ("voice share"), the roles it is cast in (victim, villain,
+  hero: share of the group's articles), and the non-neutral-verb and hedged
   shares of the actor's statements (from :func:`framing.compare.actors.actor_table`).
 
 Nothing here imports matplotlib (plots live in :mod:`framing.plot`) and nothing mutates the caller's data.
@@ -56,16 +57,20 @@ from framing.compare.contrast import (
     text_frame,
     tokenize,
 )
+from framing.compare.frames import FRAME_METRICS, NEWS_FRAME_METRICS, FrameComparison, frame_comparison
 from framing.compare.groups import GroupStats, compare_groups, date_bucket, summarise_groups, with_date_bucket
 from framing.compare.stats import bootstrap_ci, cliffs_delta, cliffs_magnitude, holm, permutation_test
 
 __all__ = [
     "DEFAULT_METRICS",
+    "FRAME_METRICS",
     "MISSING_GROUP",
+    "NEWS_FRAME_METRICS",
     "SMALL_STOP_WORDS",
     "ActorComparison",
     "Comparer",
     "ComparisonResult",
+    "FrameComparison",
     "GroupComparison",
     "GroupStats",
     "TermContrast",
@@ -75,6 +80,7 @@ __all__ = [
     "cliffs_magnitude",
     "compare_groups",
     "date_bucket",
+    "frame_comparison",
     "holm",
     "metric_label",
     "metric_unit",

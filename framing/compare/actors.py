@@ -11,7 +11,10 @@ per article and actor:
   statement's actor);
 * ``nonneutral_share``: share of those carried by a non-neutral reporting verb (claimed, alleged, insisted ...);
 * ``hedged_share``: share hedged in the same sentence or flagged unverifiable in the next one ("Hamas claims
-  ... It is impossible to confirm these data").
+  ... It is impossible to confirm these data");
+* ``victim``, ``villain``, ``hero``: how often the article casts the actor in each role (role evidence of
+  :mod:`framing.measures.roles` whose participant is the actor: the last alias of the span, its head, so "the
+  Palestinian group Hamas" is Hamas), and ``role``, the role it is cast in most (``None`` when none).
 
 Example:
     >>> import framing
@@ -93,7 +96,8 @@ def actor_table(scores: Iterable[ArticleScore], actor_sets: Sequence[ActorSet] |
     Returns:
         A pandas DataFrame with columns ``article_id, outlet, actor, actor_label, mentions, naming,
         naming_counts, statements, nonneutral_statements, nonneutral_share, hedged_statements, hedged_share,
-        direct_quote_statements``. Actors neither mentioned nor quoted in an article get no row.
+        direct_quote_statements, victim, villain, hero, role``. Actors neither mentioned nor quoted in an
+        article get no row.
     """
     import pandas as pd
 
@@ -110,7 +114,23 @@ def actor_table(scores: Iterable[ArticleScore], actor_sets: Sequence[ActorSet] |
 _COLUMNS = (
     "article_id", "outlet", "actor", "actor_label", "mentions", "naming", "naming_counts", "statements",
     "nonneutral_statements", "nonneutral_share", "hedged_statements", "hedged_share", "direct_quote_statements",
+    "victim", "villain", "hero", "role",
 )  # fmt: skip
+_ROLES = ("victim", "villain", "hero")
+
+
+def _roles_of(s: ArticleScore, matcher: AliasMatcher) -> dict[str, Counter[str]]:
+    """actor -> role -> count, from the article's role evidence (the head alias of each participant span)."""
+    out: dict[str, Counter[str]] = {}
+    for e in s.evidence:
+        if not e.category.startswith("role."):
+            continue
+        found = matcher.matches(e.text)
+        if not found:
+            continue
+        for aid in dict.fromkeys(x.category.removeprefix("actor.") for x in found[-1].entries):
+            out.setdefault(aid, Counter())[e.category.removeprefix("role.")] += 1
+    return out
 
 
 def _article_rows(s: ArticleScore, matcher: AliasMatcher) -> list[dict[str, Any]]:
@@ -133,8 +153,9 @@ def _article_rows(s: ArticleScore, matcher: AliasMatcher) -> list[dict[str, Any]
         if speakers:
             last = speakers
     naming = summarise_naming(s.evidence)
+    roles = _roles_of(s, matcher)
     rows = []
-    for aid in sorted(set(mentions) | set(said)):
+    for aid in sorted(set(mentions) | set(said) | set(roles)):
         actor = matcher.actors[aid]
         concept = next(
             (v for k, v in naming.items() if actor.termpack_concept and k.endswith(f":{actor.termpack_concept}")), None
@@ -156,9 +177,18 @@ def _article_rows(s: ArticleScore, matcher: AliasMatcher) -> list[dict[str, Any]
                 "hedged_statements": sum(st.hedged for st in sts),
                 "hedged_share": sum(st.hedged for st in sts) / n if n else float("nan"),
                 "direct_quote_statements": sum(st.direct_quote for st in sts),
+                **{r: roles.get(aid, Counter())[r] for r in _ROLES},
+                "role": _dominant_role(roles.get(aid, Counter())),
             }
         )
     return rows
+
+
+def _dominant_role(counts: Counter[str]) -> str | None:
+    """The role cast most often (a tie goes to victim, then villain, then hero), ``None`` when none."""
+    if not counts or max(counts.values()) == 0:
+        return None
+    return max(_ROLES, key=lambda r: (counts[r], -_ROLES.index(r)))
 
 
 _CASUALTY = re.compile(
@@ -217,7 +247,8 @@ def figure_claims(scores: Iterable[ArticleScore]) -> Any:
 _ACTOR_COLUMNS = [
     "group", "actor", "actor_label", "articles", "mentions", "naming", "naming_label", "naming_variants",
     "naming_counts", "statements", "group_statements", "voice_share", "nonneutral_statements", "nonneutral_share",
-    "hedged_statements", "hedged_share", "direct_quote_statements",
+    "hedged_statements", "hedged_share", "direct_quote_statements", "victim", "villain", "hero", "victim_articles",
+    "villain_articles", "hero_articles", "victim_share", "villain_share", "hero_share",
 ]  # fmt: skip
 
 
@@ -267,8 +298,11 @@ def actor_comparison(
         ``statements`` (attributed statements whose source is the actor), ``group_statements`` (all attributed
         statements — sentences with a reporting cue — in the group's articles), ``voice_share`` (statements /
         group_statements), ``nonneutral_statements``, ``nonneutral_share`` and ``hedged_statements``,
-        ``hedged_share`` (over the actor's statements; NaN when it has none) and ``direct_quote_statements``.
-        A statement with two actor sources counts for both, so voice shares of a group can sum above 1.
+        ``hedged_share`` (over the actor's statements; NaN when it has none), ``direct_quote_statements``, the
+        role counts ``victim``, ``villain``, ``hero`` over the group's articles, ``<role>_articles`` (articles
+        casting the actor in the role at least once) and ``<role>_share`` (those articles over the group's
+        articles naming the actor). A statement with two actor sources counts for both, so voice shares of a
+        group can sum above 1; an article may cast one actor in several roles.
     """
 
     group_of = _group_of(by)
@@ -316,6 +350,9 @@ def actor_comparison(
                     "hedged_statements": hh,
                     "hedged_share": hh / n if n else math.nan,
                     "direct_quote_statements": int(part["direct_quote_statements"].sum()),
+                    **{r: int(part[r].sum()) for r in _ROLES},
+                    **{f"{r}_articles": int((part[r] > 0).sum()) for r in _ROLES},
+                    **{f"{r}_share": float((part[r] > 0).sum()) / len(part) for r in _ROLES},
                 }
             )
     out = pd.DataFrame(rows, columns=_ACTOR_COLUMNS)

@@ -43,7 +43,16 @@ DEFAULT_METRICS: tuple[str, ...] = (
     "readability.words_per_sentence",
 )
 
-_DIMENSIONS = ("hedging.", "attribution.", "word_choice.", "readability.", "models.")
+_DIMENSIONS = (
+    "hedging.",
+    "attribution.",
+    "word_choice.",
+    "readability.",
+    "models.",
+    "frames.",
+    "news_frames.",
+    "roles.",
+)
 
 # metric -> (short label, unit); the unit is what an axis is measured in.
 _LABELS: dict[str, tuple[str, str]] = {
@@ -74,6 +83,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "n_words": ("Length", "words per article"),
     "n_sentences": ("Sentences", "sentences per article"),
 }
+
+
+def _frame_labels() -> dict[str, tuple[str, str]]:
+    from framing.text.frames import FRAMES, NEWS_FRAMES
+
+    out = {f"frames.{f.id}_share": (f"{f.label} (frame)", "share of sentences (0-1)") for f in FRAMES}
+    out.update({f"news_frames.{f.id}": (f"{f.label} (news frame)", "share of indicators (0-1)") for f in NEWS_FRAMES})
+    out["frames.primary_share"] = ("Primary frame's share", "share of sentences (0-1)")
+    out["frames.framed_sentence_share"] = ("Framed sentences", "share of sentences (0-1)")
+    return out
+
+
+_LABELS.update(_frame_labels())
 
 
 def metric_label(metric: str) -> str:

@@ -1,4 +1,5 @@
-"""Trained classifiers with measured validity: biased / hedged / subjective sentences and article lean.
+"""Trained classifiers with measured validity: biased / hedged / subjective / attributed sentences, sentence
+frames and article lean.
 
 * :class:`~framing.models.features.LexiconFeatures` — the project's lexicon and rule scorers as a
   scikit-learn transformer, for your own pipelines.
@@ -13,7 +14,7 @@
 
 Example:
     >>> models = load_default_models()
-    >>> sorted(models) == sorted(set(models) & {"attributed", "biased", "hedged", "subjective", "lean"})
+    >>> sorted(models) == sorted(set(models) & {"attributed", "biased", "hedged", "subjective", "lean", "frames"})
     True
 """
 

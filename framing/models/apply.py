@@ -84,6 +84,7 @@ class CompiledModel:
             self._ngrams.append(
                 _NgramBlock(
                     analyzer=_word_analyzer(built) or built.build_analyzer(),
+                    key=_analyzer_key(built),
                     index={t: j for j, t in enumerate(block.vocabulary)},
                     idf=np.asarray(idf, dtype=np.float64),
                     coef_t=np.ascontiguousarray(coef.T, dtype=np.float64),
@@ -93,7 +94,12 @@ class CompiledModel:
             )
 
     def decision_function(
-        self, texts: Sequence[str], lexicon_rows: np.ndarray | None = None, *, normalised: bool = False
+        self,
+        texts: Sequence[str],
+        lexicon_rows: np.ndarray | None = None,
+        *,
+        normalised: bool = False,
+        terms: dict[Any, Any] | None = None,
     ) -> np.ndarray:
         """Raw linear scores ``(n, n_rows)``.
 
@@ -102,11 +108,13 @@ class CompiledModel:
             lexicon_rows: Their lexicon features (:func:`~framing.models.features.rows_from_evidence`), if known.
             normalised: The texts already went through :func:`framing.io.normalise.normalise_text` (a cleaned article's
                 sentences), so only runs of whitespace need collapsing.
+            terms: A dict kept across models scoring the same texts: the n-grams of an analyzer they share are
+                computed once (the sentence models and the frame model all use word 1-2-grams).
         """
         docs = [" ".join(t.split()) for t in texts] if normalised else [normalise_for_model(t) for t in texts]
         out = np.tile(self.model.intercept_, (len(docs), 1))
         for block in self._ngrams:
-            out += block.scores(docs)
+            out += block.scores(docs, terms)
         if self._lexicon is not None and docs:
             features, mean, scale, coef = self._lexicon
             raw = lexicon_rows if lexicon_rows is not None else features.transform(docs)
@@ -117,13 +125,18 @@ class CompiledModel:
         return out
 
     def predict_proba(
-        self, texts: Sequence[str], lexicon_rows: np.ndarray | None = None, *, normalised: bool = False
+        self,
+        texts: Sequence[str],
+        lexicon_rows: np.ndarray | None = None,
+        *,
+        normalised: bool = False,
+        terms: dict[Any, Any] | None = None,
     ) -> np.ndarray:
         """Class probabilities ``(n, n_classes)`` in the order of ``model.classes_`` (arguments as for
         :meth:`decision_function`)."""
         if len(texts) == 0:
             return np.zeros((0, len(self.model.classes_)))
-        scores = self.decision_function(texts, lexicon_rows, normalised=normalised)
+        scores = self.decision_function(texts, lexicon_rows, normalised=normalised, terms=terms)
         if len(self.model.classes_) == 2:
             p = 1.0 / (1.0 + np.exp(-scores[:, 0]))
             return np.column_stack([1.0 - p, p])
@@ -136,23 +149,31 @@ class _NgramBlock:
     """One n-gram block of a model: analyzer, term -> column, idf and the weights as ``(n_terms, n_rows)``."""
 
     analyzer: Callable[[str], list[str]]
+    key: tuple[Any, ...] | None
     index: dict[str, int]
     idf: np.ndarray
     coef_t: np.ndarray
     sublinear: bool
     l2: bool
 
-    def scores(self, docs: Sequence[str]) -> np.ndarray:
+    def scores(self, docs: Sequence[str], shared: dict[Any, Any] | None = None) -> np.ndarray:
         """The block's contribution to the linear scores of ``docs``: ``(n_docs, n_rows)``, what
-        ``normalize(tf-idf rows) @ coef.T`` gives (up to floating-point summation order)."""
+        ``normalize(tf-idf rows) @ coef.T`` gives (up to floating-point summation order); ``shared`` keeps the
+        n-grams of the docs for other blocks with the same analyzer."""
         n = len(docs)
         out = np.zeros((n, self.coef_t.shape[1]))
-        terms: list[str] = []
-        lengths: list[int] = []
-        for doc in docs:
-            found = self.analyzer(doc)
-            terms.extend(found)
-            lengths.append(len(found))
+        cached = shared.get(self.key) if shared is not None and self.key is not None else None
+        if cached is None:
+            terms: list[str] = []
+            lengths: list[int] = []
+            for doc in docs:
+                found = self.analyzer(doc)
+                terms.extend(found)
+                lengths.append(len(found))
+            if shared is not None and self.key is not None:
+                shared[self.key] = (terms, lengths)
+        else:
+            terms, lengths = cached
         if not terms:
             return out
         cols = np.fromiter(map(self.index.get, terms, repeat(-1)), dtype=np.int64, count=len(terms))
@@ -171,6 +192,13 @@ class _NgramBlock:
             norm = np.sqrt(np.bincount(row, weights=value * value, minlength=n))
             np.divide(out, norm[:, None], out=out, where=norm[:, None] > 0)
         return out
+
+
+def _analyzer_key(vec: Any) -> tuple[Any, ...] | None:
+    """What makes two fast word analyzers give the same n-grams (``None``: not shared)."""
+    if _word_analyzer(vec) is None:
+        return None
+    return ("word", tuple(vec.ngram_range), bool(vec.lowercase), vec.token_pattern)
 
 
 def _word_analyzer(vec: Any) -> Callable[[str], list[str]] | None:
@@ -205,17 +233,22 @@ class ModelResult:
 
     Attributes:
         evidence: One item per sentence and sentence model (dimension ``model``, category the task, weight the
-            probability of the positive class).
+            probability of the positive class; for a model of more than two classes, such as ``frames``, the
+            probability of the most probable class, the note giving the three most probable).
         metrics: ``models.<task>.mean`` (mean probability) and ``models.<task>.share`` (sentences at or above
-            0.5), and for the lean model ``models.lean.p_<class>``.
+            0.5); for a model of more than two classes ``models.<task>.p_<class>`` (mean probability per class);
+            and for the lean model ``models.lean.p_<class>``.
         lean: ``{"label", "probabilities", "model", "caveat"}``, or ``None`` without a lean model.
         refs: Versioned names of the models used.
+        sentence_frames: The frame model's ``(top class, its probability, the top probabilities as text, model
+            name)`` per sentence (:func:`framing.measures.frames.decide_frames`), or ``None`` without one.
     """
 
     evidence: tuple[Evidence, ...]
     metrics: dict[str, float]
     lean: dict[str, Any] | None
     refs: tuple[str, ...]
+    sentence_frames: tuple[list[str], list[float], list[str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -265,8 +298,11 @@ def measure_models(
         bounds.append(len(docs))
     evidence: list[list[Evidence]] = [[] for _ in inputs]
     metrics: list[dict[str, float]] = [{} for _ in inputs]
+    frames: list[tuple[list[str], list[float], list[str], str] | None] = [None] * len(inputs)
     refs: list[str] = []
     rows_cache: dict[tuple[Any, ...], np.ndarray] = {}
+    shared_rows: dict[str, np.ndarray] = {}  # the surface features, the same for every model
+    terms: dict[Any, Any] = {}  # the n-grams of the sentences, per analyzer, the same for the models sharing one
     for task in sorted(models):
         model, compiled = models[task]
         if task == "lean":
@@ -283,10 +319,16 @@ def measure_models(
                      docs[bounds[k] : bounds[k + 1]] if inp.normalised else None)
                     for k, inp in enumerate(inputs)
                 ]  # fmt: skip
-                rows_cache[key] = rows_for_batch(features, batch)
+                rows_cache[key] = rows_for_batch(features, batch, shared_rows)
             lexicon_rows = rows_cache[key]
+        if len(model.classes_) > 2:
+            probs_all = compiled.predict_proba(docs, lexicon_rows, normalised=True, terms=terms)
+            _multiclass(task, model, ref, inputs, bounds, probs_all, evidence, metrics, frames)
+            continue
         pos = list(model.classes_).index(model.positive_class) if model.positive_class else len(model.classes_) - 1
-        probs = compiled.predict_proba(docs, lexicon_rows, normalised=True)[:, pos] if docs else np.zeros(0)
+        probs = (
+            compiled.predict_proba(docs, lexicon_rows, normalised=True, terms=terms)[:, pos] if docs else np.zeros(0)
+        )
         label = str(model.classes_[pos])
         for k, inp in enumerate(inputs):
             mine = probs[bounds[k] : bounds[k + 1]]
@@ -314,4 +356,37 @@ def measure_models(
                     "caveat": LEAN_CAVEAT,
                 }
                 metrics[k].update({f"models.lean.p_{c}": v for c, v in probs.items()})
-    return [ModelResult(tuple(evidence[k]), metrics[k], leans[k], tuple(refs)) for k in range(len(inputs))]
+    return [ModelResult(tuple(evidence[k]), metrics[k], leans[k], tuple(refs), frames[k]) for k in range(len(inputs))]
+
+
+def _multiclass(
+    task: str,
+    model: Model,
+    ref: str,
+    inputs: Sequence[ModelInput],
+    bounds: Sequence[int],
+    probs_all: np.ndarray,
+    evidence: list[list[Evidence]],
+    metrics: list[dict[str, float]],
+    frames: list[Any],
+) -> None:
+    """A sentence model of more than two classes: one item per sentence with its top class's probability and the
+    three most probable in the note, ``models.<task>.p_<class>`` means, and for ``frames`` the sentence frames."""
+    classes = [str(c) for c in model.classes_]
+    for k, inp in enumerate(inputs):
+        mine = probs_all[bounds[k] : bounds[k + 1]] if len(probs_all) else np.zeros((0, len(classes)))
+        order = np.argsort(-mine, axis=1, kind="stable")[:, :3] if len(mine) else np.zeros((0, 3), dtype=int)
+        top = order[:, 0] if len(mine) else np.zeros(0, dtype=int)
+        texts = [
+            "; ".join(f"P({classes[j]}) = {p:.3f}" for j, p in zip(js, row[js].tolist(), strict=True))
+            for row, js in zip(mine, order.tolist(), strict=True)
+        ]
+        evidence[k].extend(
+            Evidence(s.index, s.start, s.end, s.text, MODEL_DIMENSION, task, round(float(row[j]), 4), ref, note=t)
+            for s, row, j, t in zip(inp.sentences, mine, top, texts, strict=True)
+        )
+        n = max(len(mine), 1)
+        metrics[k].update({f"models.{task}.p_{c}": float(mine[:, j].sum()) / n for j, c in enumerate(classes)})
+        if task == "frames":
+            frames[k] = ([classes[j] for j in top], [float(row[j]) for row, j in zip(mine, top, strict=True)], texts,
+                         ref)  # fmt: skip

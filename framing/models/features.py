@@ -36,10 +36,12 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.evidence import MODEL_DIMENSION
 from framing.measures.attribution import OutletNames, measure_attribution
+from framing.measures.frames import frame_cues
 from framing.measures.hedging import measure_hedging
 from framing.measures.sentiment import sentence_compound
 from framing.measures.word_choice import measure_word_choice
 from framing.text.analysed import Analyser
+from framing.text.frames import bundled_frame_lexicon, frame_groups
 from framing.text.lexicon import BUNDLED, bundled_lexicon
 from framing.text.matcher import PhraseMatcher
 from framing.text.sentences import Sentence, count_words
@@ -104,19 +106,32 @@ def _resources() -> tuple[Analyser, OutletNames, tuple[str, ...], tuple[str, ...
     return Analyser(PhraseMatcher(lexicons)), names, categories, tuple(lex.ref for lex in lexicons)
 
 
+@cache
+def _frame_analyser() -> tuple[Analyser, tuple[str, ...], str]:
+    """An analyser that also matches the frame lexicons, their ``frame.*`` categories and the frames lexicon's
+    versioned name (for ``LexiconFeatures(frames=True)``)."""
+    analyser, _, _, _ = _resources()
+    groups = frame_groups()
+    lex = bundled_frame_lexicon("frames")
+    return Analyser(analyser.matcher, groups=groups), lex.categories, lex.ref
+
+
 def lexicon_refs() -> tuple[str, ...]:
     """Versioned names of the bundled lexicons the features are computed from (``hedges@1.0.0`` ...)."""
     return _resources()[3]
 
 
-def _evidence_counts(text: str, analyser: Analyser, names: OutletNames) -> dict[str, tuple[int, float]]:
-    """Evidence items per category (count, summed weight) for ``text`` scored as one sentence."""
+def _evidence_counts(
+    text: str, analyser: Analyser, names: OutletNames, frames: bool = False
+) -> dict[str, tuple[int, float]]:
+    """Evidence items per category (count, summed weight) for ``text`` scored as one sentence (with ``frames``,
+    the frame cues too)."""
     at = analyser.one_sentence(text)
     hedge_ev, _ = measure_hedging(at)
     attr_ev, _ = measure_attribution(at, names)
     word_ev, _ = measure_word_choice(at)
     out: dict[str, tuple[int, float]] = {}
-    for e in (*hedge_ev, *attr_ev, *word_ev):
+    for e in (*hedge_ev, *attr_ev, *word_ev, *(frame_cues(at) if frames else ())):
         if e.category == "source_span" or e.weight <= 0:
             continue
         n, w = out.get(e.category, (0, 0.0))
@@ -133,6 +148,8 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
             which suits whole articles of very different lengths.
         surface: Add the surface features (:data:`SURFACE_FEATURES`).
         weights: Add the summed evidence weight per category beside the count.
+        frames: Add the policy-frame cues (``frame.<id>`` categories of ``lexicons/frames.tsv``), the features of
+            the frame model.
 
     Attributes:
         categories_: Evidence categories, one or two columns each, in column order (set by :meth:`fit`).
@@ -140,16 +157,20 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
         n_features_out_: Number of output columns.
     """
 
-    def __init__(self, scale: str = "log1p", surface: bool = True, weights: bool = True) -> None:
+    def __init__(self, scale: str = "log1p", surface: bool = True, weights: bool = True, frames: bool = False) -> None:
         self.scale = scale
         self.surface = surface
         self.weights = weights
+        self.frames = frames
 
     def fit(self, X: Iterable[str], y: Any = None) -> LexiconFeatures:
         """Fix the column layout from the bundled lexicons' categories; ``X`` and ``y`` are not used."""
         if self.scale not in {"log1p", "per_sentence"}:
             raise ValueError(f"scale must be 'log1p' or 'per_sentence', got {self.scale!r}")
         _, _, categories, refs = _resources()
+        if self.frames:
+            _, frame_categories, frame_ref = _frame_analyser()
+            categories, refs = (*categories, *frame_categories), (*refs, frame_ref)
         self.categories_ = tuple(sorted(set(categories) | set(RULE_CATEGORIES)))
         self.lexicons_ = refs
         self.n_features_out_ = len(self.get_feature_names_out())
@@ -177,7 +198,7 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 
             raise NotFittedError("LexiconFeatures is not fitted yet; call fit first")
         texts = _as_texts(X)
-        key = (self.scale, self.surface, self.weights, self.categories_, tuple(texts))
+        key = (self.scale, self.surface, self.weights, self.frames, self.categories_, tuple(texts))
         hit = _LAST.get("last")  # one (key, value) tuple: safe to read while another thread replaces it
         if hit is not None and hit[0] == key:
             return hit[1].copy()
@@ -187,13 +208,16 @@ class LexiconFeatures(TransformerMixin, BaseEstimator):
 
     def _transform(self, texts: list[str]) -> np.ndarray:
         analyser, names, _, _ = _resources()
+        frames = bool(getattr(self, "frames", False))
+        if frames:
+            analyser = _frame_analyser()[0]
         col = {c: i for i, c in enumerate(self.categories_)}
         step = 2 if self.weights else 1
         n_cat = len(self.categories_) * step
         width = n_cat + (len(SURFACE_FEATURES) if self.surface else 0)
         out = np.zeros((len(texts), width), dtype=np.float64)
         for r, text in enumerate(texts):
-            for cat, (n, w) in _evidence_counts(text, analyser, names).items():
+            for cat, (n, w) in _evidence_counts(text, analyser, names, frames).items():
                 j = col.get(cat)
                 if j is None:
                     continue
@@ -279,9 +303,18 @@ def rows_from_evidence(
 BatchItem = tuple[Sequence[Sentence], Sequence[Any], Sequence[float], Sequence[int] | None, Sequence[str] | None]
 
 
-def rows_for_batch(features: LexiconFeatures, items: Sequence[BatchItem]) -> np.ndarray:
+def rows_for_batch(
+    features: LexiconFeatures, items: Sequence[BatchItem], shared: dict[str, np.ndarray] | None = None
+) -> np.ndarray:
     """:func:`rows_from_evidence` of several articles, stacked: the surface patterns scan the batch's sentences
-    once, not article by article (each row is what its article alone gives)."""
+    once, not article by article (each row is what its article alone gives).
+
+    Args:
+        features: A fitted :class:`LexiconFeatures`.
+        items: The articles.
+        shared: A dict kept across calls on the same items (several models of one batch): the surface block, which
+            does not depend on the categories, is computed once and reused from it.
+    """
     col = {c: i for i, c in enumerate(features.categories_)}
     step = 2 if features.weights else 1
     n_cat = len(features.categories_) * step
@@ -315,7 +348,12 @@ def rows_for_batch(features: LexiconFeatures, items: Sequence[BatchItem]) -> np.
         all_words.extend(word_counts if word_counts is not None else map(count_words, texts))
     out = np.vstack(parts) if parts else np.zeros((0, width))
     if features.surface and all_texts:
-        out[:, n_cat:] = _surface_rows(all_texts, all_tones, all_words)
+        surface = shared.get("surface") if shared is not None else None
+        if surface is None:
+            surface = _surface_rows(all_texts, all_tones, all_words)
+            if shared is not None:
+                shared["surface"] = surface
+        out[:, n_cat:] = surface
     return features._scaled(out, all_texts)
 
 

@@ -8,11 +8,16 @@ hedged     ``wikiweasel/train.csv``         project split (``split_of``: tune/de
 subjective ``newssd/``                      official train / val                    subjective/...  CC BY 4.0
 lean       ``allsides/``                    Baly 2020 media split train / valid     left/center/... Apache-2.0
 attributed ``polnear/`` PolNeAR sentences   official train / dev                    attributed/none none stated
+frames     ``frac/`` FrAC gold sentences     project split (``read_frac(part=...)``) 10 FrAC frames  CC BY 4.0
 ========== ================================ ====================================== =============== =========
 
 ``attributed`` is the sentence-level half of the attribution rules (is a statement attributed in this
 sentence?), learnt from PolNeAR; it has no fixed target: the bar is the rules' own sentence flag, measured beside
 it in the validation report.
+
+``frames`` predicts FrAC's ten labels (nine Policy Frames Codebook frames and Other; legality includes crime and
+policy includes the political frame), named by the codebook frame ids of :mod:`framing.text.frames`. Its
+settings are chosen by cross-validation inside the train portion (:mod:`framing.models.frames`), never on dev.
 
 ``--data`` may name the dataset folder itself (``../shared/data/babe``) or the folder holding it
 (``../shared/data``).
@@ -47,7 +52,7 @@ class Task:
     """A classification task.
 
     Attributes:
-        name: ``biased``, ``hedged``, ``subjective``, ``lean`` or ``attributed``.
+        name: ``biased``, ``hedged``, ``subjective``, ``lean``, ``attributed`` or ``frames``.
         folder: Dataset folder name under the data root.
         dataset: Human-readable dataset name.
         licence: Licence of the training data, as its README states it.
@@ -116,6 +121,14 @@ TASKS: dict[str, Task] = {
             "official dev split (84 articles; first annotator; framing's sentences, attributed when a gold cue "
             "overlaps them)", "sentence", "f1:attributed", None, {},
             "Newell, Margolin and Ruths (2018), LREC 2018",
+        ),
+        Task(
+            "frames", "frac", "FrAC gold sentences (Guida et al. 2025)", "CC BY 4.0", True,
+            ("economic", "morality", "fairness", "legality", "policy", "security", "health", "cultural_identity",
+             "public_opinion", "other"), None,
+            "project dev split: 25 % of FrAC sentences by salted SHA-1 of the normalised text "
+            "(framing.datasets.frac.read_frac)", "sentence", "macro_f1", None, {},
+            "Guida, Otmakhova, Hovy and Frermann (2025), arXiv:2507.04612",
         ),
     )
 }  # fmt: skip
@@ -309,8 +322,17 @@ def _polnear(root: Path, part: str) -> _Loaded:
     return texts, labels, None
 
 
+def _frac(root: Path, part: str) -> _Loaded:
+    from framing.datasets.frac import read_frac
+    from framing.text.frames import FRAMES_BY_CODE
+
+    rows = list(read_frac(root, part))
+    return [r.text for r in rows], [FRAMES_BY_CODE[r.code].id for r in rows], None
+
+
 _LOADERS: dict[str, Callable[[Path, str], _Loaded]] = {
     "attributed": _polnear,
+    "frames": _frac,
     "biased": _babe,
     "hedged": _wikiweasel,
     "subjective": _newssd,

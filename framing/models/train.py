@@ -371,6 +371,11 @@ def train_task(
         command: The command line recorded in the header.
     """
     t = TASKS.get(name) or get_task(name)
+    if t.name == "frames":  # settings chosen by cross-validation inside train, never on dev (framing.models.frames)
+        from framing.models.frames import train_frames
+
+        return train_frames(data, limit=limit, command=command, **({} if tune else {"c_grid": (3.0,), "feature_grid":
+                            ({"lexicon": {"frames": True, "weight": 1.0}},)}))  # fmt: skip
     texts, labels, groups = load_split_groups(t, data, "train", limit)
     dev_texts, dev_labels, _ = load_split_groups(t, data, "dev", limit)
     dev = (dev_texts, dev_labels)

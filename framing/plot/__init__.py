@@ -29,6 +29,7 @@ Example:
 from framing.plot._base import OKABE_ITO, group_colors
 from framing.plot.actors import HedgedClaimsDisplay, VoiceShareDisplay
 from framing.plot.contrast import TermContrastDisplay
+from framing.plot.frames import FrameHeatmapDisplay, FrameProfileDisplay
 from framing.plot.heatmap import MetricHeatmapDisplay
 from framing.plot.profile import OutletProfileDisplay
 from framing.plot.stories import CoverageDisplay
@@ -37,6 +38,8 @@ from framing.plot.timeline import MetricTimelineDisplay
 __all__ = [
     "OKABE_ITO",
     "CoverageDisplay",
+    "FrameHeatmapDisplay",
+    "FrameProfileDisplay",
     "HedgedClaimsDisplay",
     "MetricHeatmapDisplay",
     "MetricTimelineDisplay",

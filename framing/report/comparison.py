@@ -6,6 +6,7 @@ Writes into the output folder:
   figures and who vouches for them, and an article viewer with every sentence's evidence highlighted);
 * ``articles.csv`` and ``evidence.csv`` — the corpus tables (one row per article / evidence item);
 * ``group_summary.csv``, ``pairwise.csv``, ``terms.csv``, ``actors.csv``, ``figure_claims.csv``;
+* ``frame_summary.csv``, ``frame_pairwise.csv``, ``frame_primary.csv`` (the "Frames" section);
 * ``stories.csv`` (article -> story), ``coverage.csv`` (story x fact: which article reports it) and
   ``discrepancies.csv`` (where the versions of a fact differ), from :mod:`framing.stories`;
 * ``figures/*.png`` — every figure of the report.
@@ -295,6 +296,11 @@ def build_comparison_report(
             actor_figs,
         ),
     ]
+    from framing.report.frames import frames_section
+
+    frames = frames_section(usable, actors, out, keep, by=by, n_boot=n_boot, seed=seed)
+    if frames is not None:
+        sections.insert(3, frames)
     side = _stories(ok, out, story_window, keep)
     if len(ok) <= _small_corpus():
         sections.insert(0, side)

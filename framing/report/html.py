@@ -37,7 +37,8 @@ margin:.6rem 0} table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0;d
 th,td{border:1px solid #e5e7eb;padding:.25rem .5rem;text-align:left;vertical-align:top} th{background:#f3f4f6}
 figure{margin:1rem 0} figure img{max-width:100%;border:1px solid #e5e7eb} figcaption{color:#4b5563;font-size:.9rem}
 mark{padding:0 .1rem;border-radius:2px} mark.hedging{background:#fde68a} mark.attribution{background:#bfdbfe}
-mark.word_choice{background:#fecaca} details{margin:.4rem 0} summary{cursor:pointer;font-weight:600}
+mark.word_choice{background:#fecaca} mark.framing{background:#ddd6fe} details{margin:.4rem 0}
+summary{cursor:pointer;font-weight:600}
 .sent{margin:.15rem 0} .sent .idx{color:#9ca3af;font-size:.75rem;margin-right:.3rem}
 .legend mark{margin-right:.6rem} nav a{margin-right:1rem}
 """
@@ -100,7 +101,9 @@ def _article_html(s: ArticleScore) -> str:
     for sent in s.sentences:
         items = [e for e in s.evidence if e.sentence == sent.index and e.category not in {"source_span", "content"}]
         tips = "; ".join(
-            f"{e.category}: {e.note}" if e.dimension == MODEL_DIMENSION else f"{e.category}: {e.text}"
+            f"{e.category}: {e.note}"
+            if e.dimension == MODEL_DIMENSION or e.category.startswith(("frame_sentence.", "role."))
+            else f"{e.category}: {e.text}"
             for e in items
             if e.dimension != "word_choice" or e.weight
         )
@@ -158,7 +161,8 @@ def render_report(
     parts.append("<h2 id='articles'>Articles</h2>")
     parts.append(
         "<p class='legend'>Evidence: <mark class='hedging'>hedging</mark><mark class='attribution'>attribution"
-        "</mark><mark class='word_choice'>word choice</mark> — hover a highlight for its category and lexicon "
+        "</mark><mark class='word_choice'>word choice</mark><mark class='framing'>framing</mark> — hover a "
+        "highlight for its category and lexicon "
         "entry.</p>"
     )
     parts += [_article_html(s) for s in scores]

@@ -18,7 +18,15 @@ from framing.errors import LexiconError
 from framing.text.lexicon import Lexicon, LexiconEntry
 from framing.text.matcher import PhraseMatcher
 
-__all__ = ["Actor", "ActorSet", "AliasMatcher", "bundled_actor_sets", "load_actor_set"]
+__all__ = [
+    "Actor",
+    "ActorSet",
+    "AliasMatcher",
+    "alias_lexicon",
+    "bundled_actor_sets",
+    "is_alias_match",
+    "load_actor_set",
+]
 
 
 SCHEMA = "framing-actors/1"
@@ -90,20 +98,30 @@ def bundled_actor_sets() -> tuple[ActorSet, ...]:
     return tuple(load_actor_set(p) for p in sorted(folder.glob("*.yaml"))) if folder.is_dir() else ()
 
 
+def alias_lexicon(sets: Sequence[ActorSet]) -> Lexicon:
+    """The aliases of some actor sets as one phrase lexicon named ``actors`` (category ``actor.<id>``)."""
+    entries = [
+        LexiconEntry(alias, f"actor.{a.id}", 1.0, "", s.name, s.ref, 0)
+        for s in sets
+        for a in s.actors
+        for alias in a.aliases
+    ]
+    return Lexicon("actors", "1", "MIT", "", "", "", tuple(entries))
+
+
+def is_alias_match(text: str) -> bool:
+    """Whether a matched alias counts: aliases of three letters or fewer (us, un, eu, idf) only in capitals."""
+    return len(text) > 3 or text.isupper()
+
+
 class AliasMatcher:
     def __init__(self, sets: Sequence[ActorSet]) -> None:
-        entries = [
-            LexiconEntry(alias, f"actor.{a.id}", 1.0, "", s.name, s.ref, 0)
-            for s in sets
-            for a in s.actors
-            for alias in a.aliases
-        ]
         self.actors = {a.id: a for s in sets for a in s.actors}
-        self._m = PhraseMatcher([Lexicon("actors", "1", "MIT", "", "", "", tuple(entries))])
+        self._m = PhraseMatcher([alias_lexicon(sets)])
 
     def matches(self, text: str) -> list[Any]:
         """Alias matches; aliases of three letters or fewer (us, un, eu, idf) only in capitals."""
-        return [m for m in self._m.find(text) if len(m.text) > 3 or m.text.isupper()]
+        return [m for m in self._m.find(text) if is_alias_match(m.text)]
 
     def actors_in(self, text: str) -> list[str]:
         out: list[str] = []

@@ -32,17 +32,26 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from framing.text.matcher import Match, PhraseMatcher, SharedScan, ascii_or_space, prepare_text
+from framing.text.lexicon import Lexicon
+from framing.text.matcher import Match, MultiPhraseMatcher, PhraseMatcher, SharedScan, ascii_or_space, prepare_text
 from framing.text.sentences import Sentence, count_words, split_sentences
 
-__all__ = ["AnalysedText", "Analyser", "IndexedText", "TokenIndex", "letter_words", "straight_quotes"]
+__all__ = [
+    "AnalysedText",
+    "Analyser",
+    "IndexedText",
+    "LexiconGroups",
+    "TokenIndex",
+    "letter_words",
+    "straight_quotes",
+]
 
 #: A token: a run of word characters, apostrophes and hyphens ("don't", "state-owned"), or "n't" on its own.
 TOKEN = re.compile(r"n't|[\w'-]+")
@@ -253,6 +262,8 @@ class AnalysedText:
             analyser's scan holds the sentiment table.
         naming_hits: The same for the term packs.
         n_words: Words in the text (:func:`~framing.text.sentences.count_words`).
+        grouped: The matches of the analyser's extra lexicon groups (:class:`LexiconGroups`: the frame lexicons,
+            the actor aliases), by group name, each group leftmost-longest on its own, from the same pass.
     """
 
     text: str
@@ -264,6 +275,7 @@ class AnalysedText:
     n_words: int
     #: ``ascii_or_space(text)``, shared by the lookups that read the text as bytes (``b""``: not computed).
     ascii_text: bytes | None = field(default=b"", repr=False)
+    grouped: Mapping[str, tuple[Match, ...]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def tokens(self) -> TokenIndex:
@@ -302,19 +314,66 @@ class AnalysedText:
         return s if offset < s.end else None
 
 
+class LexiconGroups:
+    """Named groups of lexicons matched in the analyser's one pass, each group leftmost-longest on its own (so a
+    frame cue never hides a hedge, nor a hedge a frame cue): the table to add to the :class:`SharedScan`.
+
+    Args:
+        groups: ``name -> lexicons``, in order.
+
+    Example:
+        >>> from framing.text.lexicon import bundled_lexicon
+        >>> groups = LexiconGroups({"hedges": [bundled_lexicon("hedges")]})
+        >>> matcher = PhraseMatcher([])
+        >>> at = Analyser(matcher, SharedScan([matcher.table, groups.table]), groups).analyse("It may rain.")
+        >>> [m.text for m in at.grouped["hedges"]]
+        ['may']
+    """
+
+    def __init__(self, groups: Mapping[str, Sequence[Lexicon]]) -> None:
+        self.names: tuple[str, ...] = tuple(groups)
+        self._lexicons = {name: tuple(groups[name]) for name in self.names}
+        self.matcher = MultiPhraseMatcher(self._lexicons[name] for name in self.names)
+
+    def lexicons(self, name: str) -> tuple[Lexicon, ...]:
+        """The lexicons of one group (none for an unknown name)."""
+        return self._lexicons.get(name, ())
+
+    @property
+    def table(self) -> dict[str, Any]:
+        """The automaton table (:attr:`MultiPhraseMatcher.table`)."""
+        return self.matcher.table
+
+    def from_hits(self, text: str, hits: Iterable[tuple[int, Any]]) -> dict[str, tuple[Match, ...]]:
+        """Each group's matches from the scan's hits of :attr:`table`."""
+        return {name: tuple(found) for name, found in zip(self.names, self.matcher.from_hits(text, hits), strict=True)}
+
+
 class Analyser:
     """Builds :class:`AnalysedText` records with one automaton pass over all phrase lexicons (and, when the scan
-    holds them, the VADER words and the term packs).
+    holds them, the VADER words, the term packs and further lexicon groups).
 
     Args:
         matcher: The phrase lexicons' matcher (its table must be the scan's first); none: no lexicon matches.
-        scan: One automaton for ``[matcher.table, sentiment table?, naming table?]``; by default the matcher's
-            table alone.
+        scan: One automaton for ``[matcher.table, sentiment table?, naming table?, groups.table?]``; by default
+            the matcher's table (and the groups' table) alone.
+        groups: Further lexicon groups whose table is in the scan (:attr:`AnalysedText.grouped`).
     """
 
-    def __init__(self, matcher: PhraseMatcher | None = None, scan: SharedScan | None = None) -> None:
+    def __init__(
+        self, matcher: PhraseMatcher | None = None, scan: SharedScan | None = None, groups: LexiconGroups | None = None
+    ) -> None:
         self.matcher = matcher if matcher is not None else PhraseMatcher([])
-        self.scan = scan if scan is not None else SharedScan([self.matcher.table])
+        if scan is None:
+            scan = SharedScan([self.matcher.table] + ([groups.table] if groups is not None else []))
+        self.scan = scan
+        self.groups = groups
+        self._group_at: int | None = None
+        if groups is not None:
+            at = [i for i, t in enumerate(scan.tables) if t is groups.table]
+            if not at:
+                raise ValueError("the scan does not hold the lexicon groups' table")
+            self._group_at = at[0]
 
     def analyse(self, text: str, sentences: Iterable[Sentence] | None = None) -> AnalysedText:
         """Analyse ``text``; its sentences are split by :func:`~framing.text.sentences.split_sentences` unless given."""
@@ -322,15 +381,21 @@ class Analyser:
         prepared = prepare_text(text, ascii_text)
         hits = self.scan.scan(prepared)
         matches = tuple(self.matcher.from_hits(text, hits[0])) if text else ()
+        grouped: dict[str, tuple[Match, ...]] = {}
+        if self.groups is not None and self._group_at is not None:
+            grouped = self.groups.from_hits(text, hits[self._group_at]) if text else {n: () for n in self.groups.names}
+        sentiment_hits = hits[1] if len(hits) > 1 and self._group_at != 1 else None
+        naming_hits = hits[2] if len(hits) > 2 and self._group_at != 2 else None
         return AnalysedText(
             text=text,
             sentences=tuple(split_sentences(text) if sentences is None else sentences),
             prepared=prepared,
             matches=matches,
-            sentiment_hits=hits[1] if len(hits) > 1 else None,
-            naming_hits=hits[2] if len(hits) > 2 else None,
+            sentiment_hits=sentiment_hits,
+            naming_hits=naming_hits,
             n_words=count_words(text),
             ascii_text=ascii_text,
+            grouped=grouped,
         )
 
     def one_sentence(self, text: str) -> AnalysedText:

@@ -31,6 +31,7 @@ TASKS = (
     "framing.validation.word_choice",
     "framing.validation.sentiment",
     "framing.validation.models",
+    "framing.validation.frames",
     "framing.validation.stories",
 )
 
