@@ -6,6 +6,9 @@ The public API is small and loaded lazily (no data is read at import time)::
     articles = list(framing.read_articles("corpus/"))
     record = framing.score(articles[0])
     articles_df, evidence_df = framing.score_corpus(articles)
+    articles_df, evidence_df = framing.score_corpus("archive.jsonl", n_jobs=-1)  # every core reads and scores
+    framing.score_into_store("archive.jsonl", "results/", n_jobs=-1)  # resumable; scores only what is new
+    articles_df = framing.open_store("results/").articles()
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ if TYPE_CHECKING:
     from framing.corpus import score_corpus
     from framing.evidence import Evidence
     from framing.io import read_articles
+    from framing.runs.archive import score_into_store
+    from framing.runs.store import open_store
     from framing.scoring import ArticleScore, Scorer, score
 
 __all__ = [
@@ -28,9 +33,11 @@ __all__ = [
     "OutletInfo",
     "Scorer",
     "__version__",
+    "open_store",
     "read_articles",
     "score",
     "score_corpus",
+    "score_into_store",
 ]
 
 _LAZY = {
@@ -42,6 +49,8 @@ _LAZY = {
     "Scorer": "framing.scoring",
     "score": "framing.scoring",
     "score_corpus": "framing.corpus",
+    "score_into_store": "framing.runs.archive",
+    "open_store": "framing.runs.store",
 }
 
 

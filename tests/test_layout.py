@@ -23,7 +23,7 @@ STAGES: dict[str, int] = {
     "measures": 5,  # evidence: hedging, attribution, word choice, naming, sentiment, readability
     "models": 6,  # trained classifiers: features, training, the models inside scoring
     "scoring": 7,  # one article's scores
-    "corpus": 8,  # many articles: tables, runs
+    "corpus": 8, "runs": 8,  # many articles: tables; runs on all cores, a cluster, into a store
     "stories": 9, "compare": 9,  # comparison across outlets and stories
     "plot": 10,
     "report": 11,

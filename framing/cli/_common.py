@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -19,6 +20,86 @@ _OUTLETS = _files_option(
 _TERMPACKS = _files_option("--termpack", "termpacks", "Extra or replacement term pack (YAML). Repeatable.")
 
 _ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of the bundled ones. Repeatable.")
+
+
+def _RUN_OPTIONS(f: Any) -> Any:
+    """``--jobs``, ``--quiet`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
+    f = click.option("--chunk-size", type=click.IntRange(min=1), default=32, hidden=True, help="Articles per task.")(f)
+    f = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Run on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of local processes (needs framing[dask]).",
+    )(f)
+    quiet_help = "No progress bar (there is none when stderr is not a terminal)."
+    f = click.option("--quiet", "-q", is_flag=True, help=quiet_help)(f)
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=_default_jobs,
+        show_default="all cores",
+        help="Processes that read and score (1: this process only). The output is the same whatever the number.",
+    )(f)
+
+
+def _STORE_OPTIONS(f: Any) -> Any:
+    """``--store PATH``, ``--resume`` (and the hidden ``--commit-every``)."""
+    f = click.option("--commit-every", type=click.IntRange(min=1), default=128, hidden=True,
+                     help="Articles per part of the store.")(f)  # fmt: skip
+    f = click.option(
+        "--resume", is_flag=True, help="Finish the interrupted last run into --store (the same settings)."
+    )(f)
+    return click.option(
+        "--store",
+        type=click.Path(file_okay=False),
+        default=None,
+        help="Write the results into this store folder (Parquet parts), scoring only articles it does not hold under "
+        "the same settings; read it with framing.open_store or framing compare --store.",
+    )(f)
+
+
+@contextmanager
+def _cluster(scheduler: str | None, job: Any) -> Iterator[tuple[Any, int | None]]:
+    """``(executor, chunks in flight)`` of the Dask cluster at ``scheduler`` (``(None, None)`` without one)."""
+    if scheduler is None:
+        yield None, None
+        return
+    try:
+        from distributed import Client
+    except ImportError:
+        raise click.UsageError("--scheduler needs Dask: pip install 'framing[dask]'") from None
+    from framing.runs.pool import warm
+
+    try:
+        client = Client(scheduler, timeout=30)
+    except OSError as exc:
+        raise click.UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    with client:
+        client.run(warm, job)  # every worker loads the lexicons, outlet tables and models now, in parallel
+        yield client.get_executor(), 2 * max(1, sum(client.nthreads().values()))
+
+
+def _peek(units: Iterator[Any], chunk_size: int, jobs: int) -> tuple[Iterator[Any], int]:
+    """The units again, and 1 job when they fit in one chunk (no pool to start for a few articles; the chunks,
+    and so the output, are the same)."""
+    from itertools import chain, islice
+
+    first = list(islice(units, chunk_size + 1))
+    return chain(first, units), (1 if len(first) <= chunk_size else jobs)
+
+
+def _default_jobs() -> int:
+    from framing.runs.pool import default_jobs
+
+    return default_jobs()
+
+
+def _show_progress(quiet: bool) -> bool:
+    """A progress bar unless --quiet or stderr is not a terminal (a pipe, a log, CI)."""
+    import os
+
+    return not quiet and os.isatty(2)
 
 
 def _record_columns(f: Any) -> Any:

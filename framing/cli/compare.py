@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
 from framing.cli._common import (
     _ACTORS,
     _OUTLETS,
+    _RUN_OPTIONS,
+    _STORE_OPTIONS,
     _TERMPACKS,
     DAYS,
+    _cluster,
     _count,
-    _err_console,
     _parse_columns,
+    _peek,
     _record_columns,
+    _show_progress,
 )
 from framing.errors import FramingError
 
@@ -24,9 +29,11 @@ from framing.errors import FramingError
     "compare",
     epilog="\b\nExamples:\n  framing compare ../shared/seeds/*.txt --out report/\n"
     "  framing compare corpus/ --by outlet_country --out report/\n"
-    "  framing compare data.jsonl --column outlet=site --by outlet --out report/",
+    "  framing compare data.jsonl --column outlet=site --by outlet --out report/\n"
+    "  framing compare archive.jsonl --store results/ --out report/   # scores what the store lacks, then compares\n"
+    "  framing compare --store results/ --by meta.lean --out report2/  # from the store alone, nothing scored",
 )
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=False)
 @click.option(
     "--by",
     default="outlet",
@@ -55,7 +62,11 @@ from framing.errors import FramingError
     "is grouped without a window.",
 )
 @click.option("--title", default=None, help="Report title.")
-@click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr.")
+@click.option(
+    "--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr (--quiet: none)."
+)
+@_RUN_OPTIONS
+@_STORE_OPTIONS
 def compare_cmd(
     paths: Sequence[str],
     by: str,
@@ -69,12 +80,22 @@ def compare_cmd(
     story_window: float | None,
     title: str | None,
     progress: bool,
+    jobs: int,
+    scheduler: str | None,
+    quiet: bool,
+    chunk_size: int,
+    store: str | None,
+    resume: bool,
+    commit_every: int,
 ) -> None:
-    """Compare framing across groups of articles and write an HTML report with CSVs and figures."""
+    """Compare framing across groups of articles in PATHS (or in --store) and write an HTML report with CSVs
+    and figures."""
     from pathlib import Path
 
-    from framing.io import read_articles
+    from framing.io.read import iter_units, read_options
     from framing.report.comparison import build_comparison_report
+    from framing.runs.pool import ScoreJob, runner
+    from framing.runs.progress import count_units, progress_bar
     from framing.scoring import Scorer
     from framing.text.actors import load_actor_set
 
@@ -82,18 +103,23 @@ def compare_cmd(
     try:
         actor_sets = [load_actor_set(p) for p in actor_files] or None
         scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks)
-        articles = read_articles(list(paths), columns=columns, outlet_tables=outlet_tables)
-        scores = []
-        if progress:
-            from rich.progress import Progress
-
-            with Progress(transient=True, console=_err_console()) as bar:
-                task = bar.add_task("scoring", total=None)
-                for s in scorer.score_stream(articles):
-                    scores.append(s)
-                    bar.advance(task)
-        else:
-            scores = list(scorer.score_stream(articles))
+        opts = read_options(columns=columns, outlet_tables=outlet_tables)
+        show = progress and _show_progress(quiet)
+        if not paths and store is None:
+            raise click.UsageError("give the articles to compare (PATHS), or a results store (--store PATH)")
+        job = ScoreJob(scorer, opts)
+        with _cluster(scheduler if paths else None, job) as (executor, depth):
+            run_opts = {"n_jobs": jobs, "executor": executor, "depth": depth, "chunk_size": chunk_size}
+            if store is not None:
+                scores = _from_store(list(paths), store, scorer, columns, run_opts, show, resume, commit_every)
+            else:
+                total = count_units(list(paths), opts) if show else None
+                scores = []
+                units, run_opts["n_jobs"] = _peek(iter_units(list(paths), opts), chunk_size, jobs)
+                with runner(job, **run_opts) as run, progress_bar(total, enabled=show) as bar:
+                    for s in run(units):
+                        scores.append(s)
+                        bar.advance(s.error is not None)
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(
@@ -112,3 +138,34 @@ def compare_cmd(
     folder = Path(out_dir)
     click.echo(f"tables: {folder / 'articles.csv'}, {folder / 'evidence.csv'}; figures: {folder / 'figures'}")
     sys.exit(1 if failures else 0)
+
+
+def _from_store(
+    paths: list[str],
+    store: str,
+    scorer: Any,
+    columns: dict[str, str],
+    run_opts: dict[str, Any],
+    show: bool,
+    resume: bool,
+    commit_every: int,
+) -> list[Any]:
+    """The scored articles of the store, after scoring into it what PATHS hold and it does not."""
+    from framing.runs.archive import score_into_store
+    from framing.runs.store import Store
+
+    if paths:
+        done = score_into_store(
+            paths, store, scorer=scorer, read={"columns": columns}, resume=resume, progress=show,
+            commit_every=commit_every, **run_opts,
+        )  # fmt: skip
+        click.echo(f"store {store}: {done.stored} articles; scored {done.scored}, reused {done.reused}", err=True)
+    with Store(store, read_only=True) as s:
+        n_settings = s.sql("select count(distinct settings_id) from articles").fetchall()[0][0]
+        if n_settings > 1:
+            click.echo(
+                f"note: the store's articles were scored with {n_settings} different settings (lexicons, models "
+                "...); score them into the store again with the settings you want to compare them under",
+                err=True,
+            )
+        return list(s.scores())

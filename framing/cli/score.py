@@ -5,11 +5,23 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import Any
 
 import click
 
-from framing.cli._common import _OUTLETS, _TERMPACKS, _console, _count, _parse_columns, _record_columns
+from framing.cli._common import (
+    _OUTLETS,
+    _RUN_OPTIONS,
+    _STORE_OPTIONS,
+    _TERMPACKS,
+    _cluster,
+    _console,
+    _parse_columns,
+    _peek,
+    _record_columns,
+    _show_progress,
+)
 from framing.errors import FramingError
 from framing.evidence import MODEL_DIMENSION
 
@@ -23,6 +35,9 @@ Examples:
   cat page.html | framing score - --input-format html
   framing score data.csv --text-column body --column outlet=site --outlets my_outlets.yaml
   framing score corpus/ --no-models --format csv   # lexicons and rules only
+  framing score archive.jsonl --jobs 2 --format jsonl > scores.jsonl   # (all cores is the default)
+  framing score archive.jsonl --store results/          # into a store: only what it does not hold yet
+  framing score archive.jsonl --store results/ --resume # finish a run that was interrupted
 """
 
 _TABLE_COLUMNS = (
@@ -82,6 +97,8 @@ _STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_c
     help="Add the trained classifiers available here: sentence probabilities as evidence, the article's lean "
     "when a lean model was trained (framing/models/data/MANIFEST.json lists them and their dev numbers).",
 )
+@_RUN_OPTIONS
+@_STORE_OPTIONS
 def score_cmd(
     paths: Sequence[str],
     fmt: str,
@@ -95,6 +112,13 @@ def score_cmd(
     termpacks: Sequence[str],
     with_sentences: bool,
     use_models: bool,
+    jobs: int,
+    scheduler: str | None,
+    quiet: bool,
+    chunk_size: int,
+    store: str | None,
+    resume: bool,
+    commit_every: int,
 ) -> None:
     """Score news articles in PATHS (files, directories, globs, or - for stdin).
 
@@ -102,56 +126,110 @@ def score_cmd(
     classifier (shipped: subjective; `framing train biased|hedged|attributed|lean` adds the others) and the article
     gets its lean estimate when a lean model exists. A damaged model file stops the run with its name.
     """
-    from framing.io import read_articles
+    from framing.io.read import iter_units, read_options
+    from framing.runs.pool import ScoreJob, runner
+    from framing.runs.progress import count_units, progress_bar
     from framing.scoring import Scorer
 
     columns = _parse_columns(column_map, text_column)
+    fmt = "explain" if explain else fmt
     try:
         scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks, models=use_models)
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
         scorer.models_  # noqa: B018 - and a damaged model file too
-        articles = read_articles(
-            list(paths),
-            columns=columns,
-            max_bytes=max_bytes,
-            outlet_tables=outlet_tables,
-            format=input_format,
-        )
-        results = scorer.score_stream(articles)
-        failures = _emit(results, "explain" if explain else fmt, with_sentences)
+        opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=input_format)
+        if resume and store is None:
+            raise click.UsageError("--resume finishes an interrupted run into a store: give --store PATH")
+        job = ScoreJob(scorer, opts, partial(_payload, fmt=fmt, sentences=with_sentences))
+        with _cluster(scheduler, job) as (executor, depth):
+            if store is not None:
+                read = {"columns": columns, "max_bytes": max_bytes, "format": input_format}
+                run_opts = {"n_jobs": jobs, "executor": executor, "depth": depth, "chunk_size": chunk_size}
+                sys.exit(_into_store(list(paths), store, scorer, read, run_opts, quiet, resume, commit_every))
+            show = _show_progress(quiet)
+            total = count_units(list(paths), opts) if show else None
+            # the pool starts first: its workers are forked before the bar's thread exists
+            units, jobs = _peek(iter_units(list(paths), opts), chunk_size, jobs)
+            with runner(job, n_jobs=jobs, executor=executor, depth=depth, chunk_size=chunk_size) as run, \
+                    progress_bar(total, enabled=show) as bar:  # fmt: skip
+                failures = _emit(_tally(run(units), bar), fmt)
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)
 
 
-def _emit(results: Iterator[Any], fmt: str, with_sentences: bool) -> int:
+def _into_store(
+    paths: list[str],
+    store: str,
+    scorer: Any,
+    read: dict[str, Any],
+    run_opts: dict[str, Any],
+    quiet: bool,
+    resume: bool,
+    commit_every: int,
+) -> int:
+    """Score into the store and print what was done; the exit status (1 when some articles failed)."""
+    from framing.runs.archive import score_into_store
+
+    done = score_into_store(
+        paths, store, scorer=scorer, read=read, resume=resume, progress=_show_progress(quiet),
+        commit_every=commit_every, **run_opts,
+    )  # fmt: skip
+    click.echo(
+        f"store {store}: {done.stored} articles; this run scored {done.scored} ({done.failed} failed), reused "
+        f"{done.reused}" + (f", kept {done.migrated} that a lexicon change cannot alter" if done.migrated else "")
+    )
+    return 1 if done.failed else 0
+
+
+def _payload(s: Any, *, fmt: str, sentences: bool) -> tuple[str | None, Any]:
+    """What a worker sends back for one article: its error and what the format prints (runs in the worker)."""
+    if fmt == "jsonl":
+        return s.error, json.dumps(s.to_dict(sentences=sentences), ensure_ascii=False)
+    if fmt == "json":
+        return s.error, s.to_dict(sentences=sentences)
+    if fmt == "csv":
+        from framing.corpus import article_row
+
+        return s.error, article_row(s)
+    return s.error, s
+
+
+def _tally(results: Iterator[tuple[str | None, Any]], bar: Any) -> Iterator[tuple[str | None, Any]]:
+    for error, payload in results:
+        if error is not None:
+            click.echo(f"error: {error}", err=True)
+        bar.advance(error is not None)
+        yield error, payload
+
+
+def _emit(results: Iterator[tuple[str | None, Any]], fmt: str) -> int:
+    """Print the results in ``fmt``; return how many articles failed (their errors went to stderr)."""
     failures = 0
     if fmt == "jsonl":
-        for s in results:
-            failures += _count(s)
-            click.echo(json.dumps(s.to_dict(sentences=with_sentences), ensure_ascii=False))
+        for error, line in results:
+            failures += error is not None
+            click.echo(line)
         return failures
     if fmt == "explain":
         from rich.console import Console
 
         console = Console(highlight=False, soft_wrap=True)
-        for s in results:
-            failures += _count(s)
-            if s.error is None:
+        for error, s in results:
+            failures += error is not None
+            if error is None:
                 _explain(console, s)
         return failures
     collected = []
-    for s in results:
-        failures += _count(s)
-        collected.append(s)
+    for error, payload in results:
+        failures += error is not None
+        collected.append(payload)
     if fmt == "json":
-        click.echo(json.dumps([s.to_dict(sentences=with_sentences) for s in collected], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(collected, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import pandas as pd
 
-        from framing.corpus import article_row as _article_row
-
-        click.echo(pd.DataFrame([_article_row(s) for s in collected]).to_csv(index=False), nl=False)
+        click.echo(pd.DataFrame(collected).to_csv(index=False), nl=False)
     else:
         _table(collected)
     return failures

@@ -32,10 +32,21 @@ from framing.io.build import article_from_text, failed_article
 from framing.io.decode import DEFAULT_MAX_BYTES, decode, gzipped, max_bytes_default, read_bytes
 from framing.io.html import html_article
 from framing.io.options import DEFAULT_COLUMNS, ReadOptions
-from framing.io.records import iter_records, read_frame
+from framing.io.records import frame_units, record_article, record_units
+from framing.io.units import Unit
 from framing.outlets import OutletTable, load_outlet_table
 
-__all__ = ["DEFAULT_COLUMNS", "DEFAULT_MAX_BYTES", "ReadOptions", "article_from_text", "read_articles"]
+__all__ = [
+    "DEFAULT_COLUMNS",
+    "DEFAULT_MAX_BYTES",
+    "ReadOptions",
+    "Unit",
+    "article_from_text",
+    "iter_units",
+    "read_articles",
+    "read_options",
+    "read_unit",
+]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -63,18 +74,29 @@ def _format_of(path: Path, forced: str | None) -> str:
     return "txt"
 
 
-def _read_file(path: Path, opts: ReadOptions, table: OutletTable) -> Iterator[Article]:
+def _file_units(path: Path, opts: ReadOptions) -> Iterator[Unit]:
     fmt = _format_of(path, opts.format)
-    source = str(path)
     if fmt in {"jsonl", "json", "csv"}:
-        yield from iter_records(path, fmt, opts, table)
-        return
-    raw_bytes = read_bytes(path, opts.max_bytes)
-    text, warnings = decode(raw_bytes, source)
-    if fmt == "html":
-        yield html_article(text, id=path.stem, source_path=source, table=table, warnings=warnings)
+        yield from record_units(path, fmt, opts)
     else:
-        yield article_from_text(text, id=path.stem, source_path=source, table=table, warnings=warnings)
+        yield Unit("file", str(path), path.stem, str(path), "", fmt)
+
+
+def read_unit(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
+    """Read one unit into an article (a failed one, naming the file and the problem, when it cannot be read)."""
+    if unit.kind == "article":
+        return unit.payload
+    if unit.kind != "file":
+        return record_article(unit, opts, table)
+    path = Path(unit.source)
+    try:
+        raw_bytes = read_bytes(path, opts.max_bytes)
+        text, warnings = decode(raw_bytes, unit.source)
+        if unit.fmt == "html":
+            return html_article(text, id=unit.id, source_path=unit.source, table=table, warnings=warnings)
+        return article_from_text(text, id=unit.id, source_path=unit.source, table=table, warnings=warnings)
+    except InputError as exc:
+        return failed_article(unit.id, unit.source, str(exc))
 
 
 def _expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
@@ -136,44 +158,73 @@ def read_articles(
         >>> [(a.outlet.name, a.outlet.country) for a in read_articles(df)]
         [('Reuters', 'GB')]
     """
-    if format is not None and format not in {"txt", "html", "jsonl", "json", "csv"}:
-        raise ValueError(f"format must be one of txt, html, jsonl, json, csv; got {format!r}")
-    opts = ReadOptions(
-        columns=dict(columns or {}),
-        max_bytes=max_bytes if max_bytes is not None else max_bytes_default(),
-        outlet_tables=tuple(outlet_tables),
-        format=format,
-    )
+    opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=format)
     table = load_outlet_table(opts.outlet_tables)
-    for article in _read_all(sources, opts, table):
+    for unit in iter_units(sources, opts):
+        article = read_unit(unit, opts, table)
         if errors == "raise" and article.error is not None:
             raise InputError(article.source_path or article.id, article.error)
         yield article
 
 
-def _read_all(sources: Any, opts: ReadOptions, table: OutletTable) -> Iterator[Article]:
+def read_options(
+    *,
+    columns: Mapping[str, str | Sequence[str]] | None = None,
+    max_bytes: int | None = None,
+    outlet_tables: Sequence[str | os.PathLike[str]] = (),
+    format: str | None = None,
+) -> ReadOptions:
+    """The reader's settings from :func:`read_articles`' keyword arguments (the same defaults)."""
+    if format is not None and format not in {"txt", "html", "jsonl", "json", "csv"}:
+        raise ValueError(f"format must be one of txt, html, jsonl, json, csv; got {format!r}")
+    return ReadOptions(
+        columns=dict(columns or {}),
+        max_bytes=max_bytes if max_bytes is not None else max_bytes_default(),
+        outlet_tables=tuple(outlet_tables),
+        format=format,
+    )
+
+
+def iter_units(sources: Any, opts: ReadOptions, *, table: OutletTable | None = None) -> Iterator[Unit]:
+    """Walk the inputs of :func:`read_articles` in order, one :class:`Unit` per article, without reading them.
+
+    Args:
+        sources: What :func:`read_articles` takes.
+        opts: The reader's settings (:func:`read_options`).
+        table: Outlet table for standard input, which is read here (it cannot be sent elsewhere).
+    """
     if _is_dataframe(sources):
-        yield from read_frame(sources, opts, table)
+        yield from frame_units(sources, opts)
         return
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
     for item in _expand(sources):
         if item == "-":
-            yield from _guard("stdin", "<stdin>", lambda: _read_stdin(opts, table))
+            stdin_table = table if table is not None else load_outlet_table(opts.outlet_tables)
+            yield from _guard("stdin", "<stdin>", lambda t=stdin_table: _stdin_units(opts, t))
             continue
         path = Path(item)
         if not path.exists():
-            yield failed_article(path.stem or str(path), str(path), f"{path}: file not found")
+            yield _failed(path.stem or str(path), str(path), f"{path}: file not found")
             continue
-        yield from _guard(path.stem, str(path), lambda path=path: _read_file(path, opts, table))
+        yield from _guard(path.stem, str(path), lambda path=path: _file_units(path, opts))
 
 
-def _guard(id: str, source: str, produce: Any) -> Iterator[Article]:
-    """Run a reader; turn an InputError into a failed article so the batch goes on."""
+def _failed(id: str, source: str, error: str) -> Unit:
+    return Unit("article", source, id, payload=failed_article(id, source, error))
+
+
+def _guard(id: str, source: str, produce: Any) -> Iterator[Unit]:
+    """Walk one input; turn an InputError into a failed article so the batch goes on."""
     try:
         yield from produce()
     except InputError as exc:
-        yield failed_article(id, source, str(exc))
+        yield _failed(id, source, str(exc))
+
+
+def _stdin_units(opts: ReadOptions, table: OutletTable) -> Iterator[Unit]:
+    for article in _read_stdin(opts, table):
+        yield Unit("article", "<stdin>", "stdin", payload=article)
 
 
 def _read_stdin(opts: ReadOptions, table: OutletTable) -> Iterator[Article]:

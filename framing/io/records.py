@@ -1,4 +1,8 @@
-"""Corpus files and frames: one article per JSON line, JSON item, CSV row or DataFrame row, streamed."""
+"""Corpus files and frames: one article per JSON line, JSON item, CSV row or DataFrame row, streamed.
+
+The files are split into :class:`~framing.io.units.Unit` records here (cheap, in order); :func:`record_article`
+turns one unit into an article (the costly half, which may run in another process).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,10 @@ from framing.errors import InputError
 from framing.io.build import article_from_text, failed_article
 from framing.io.decode import decode, open_maybe_gzipped, read_bytes
 from framing.io.options import DEFAULT_COLUMNS, ReadOptions
+from framing.io.units import Unit
 from framing.outlets import OutletTable
 
-__all__ = ["iter_records", "read_frame"]
+__all__ = ["frame_units", "record_article", "record_units"]
 
 
 def _record_article(
@@ -55,35 +60,45 @@ def _record_article(
     return replace(article, meta=extra) if extra else article
 
 
-def iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) -> Iterator[Article]:
-    """Yield one article (or failure) per record of a JSONL / JSON / CSV file, streaming where possible."""
+def record_article(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
+    """The article of a ``jsonl`` or ``record`` unit, or a failed article naming the line and the problem."""
+    try:
+        if unit.kind == "jsonl":
+            text, _ = decode(unit.payload, unit.where)
+            rec = json.loads(text)
+            if not isinstance(rec, dict):
+                raise InputError(unit.where, f"line is a JSON {type(rec).__name__}, not an object")
+        else:
+            rec = unit.payload
+        return _record_article(
+            rec,
+            default_id=unit.id,
+            source_path=unit.source,
+            where=unit.where,
+            opts=opts,
+            table=table,
+            prefix=unit.prefix,
+        )
+    except json.JSONDecodeError as exc:
+        return failed_article(unit.id, unit.source, f"{unit.where}: malformed JSON ({exc.msg} at column {exc.colno})")
+    except InputError as exc:
+        # a JSON file's only item has the file's name as its id, but its failure is still named by position
+        failed_id = unit.prefix + unit.where[len(unit.source) :] if unit.fmt == "json" else unit.id
+        return failed_article(failed_id, unit.source, str(exc))
+
+
+def record_units(path: Path, fmt: str, opts: ReadOptions) -> Iterator[Unit]:
+    """Yield one unit per record of a JSONL / JSON / CSV file, streaming where possible.
+
+    Raises:
+        InputError: The file as a whole cannot be read (malformed JSON, no text column).
+    """
     source, stem = str(path), path.stem
     if fmt == "jsonl":
         with open_maybe_gzipped(path, "rb") as fh:
             for no, line in enumerate(fh, start=1):
-                where = f"{source}:{no}"
-                if not line.strip():
-                    continue
-                try:
-                    text, _ = decode(line, where)
-                    rec = json.loads(text)
-                    if not isinstance(rec, dict):
-                        raise InputError(where, f"line is a JSON {type(rec).__name__}, not an object")
-                    yield _record_article(
-                        rec,
-                        default_id=f"{stem}:{no}",
-                        source_path=source,
-                        where=where,
-                        opts=opts,
-                        table=table,
-                        prefix=stem,
-                    )
-                except json.JSONDecodeError as exc:
-                    yield failed_article(
-                        f"{stem}:{no}", source, f"{where}: malformed JSON ({exc.msg} at column {exc.colno})"
-                    )
-                except InputError as exc:
-                    yield failed_article(f"{stem}:{no}", source, str(exc))
+                if line.strip():
+                    yield Unit("jsonl", source, f"{stem}:{no}", f"{source}:{no}", stem, "jsonl", line)
         return
     if fmt == "json":
         text, _ = decode(read_bytes(path, opts.max_bytes * 50), source)
@@ -94,20 +109,11 @@ def iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) ->
         records = data if isinstance(data, list) else [data]
         for i, rec in enumerate(records):
             where = f"{source}[{i}]"
-            try:
-                if not isinstance(rec, dict):
-                    raise InputError(where, f"item is a JSON {type(rec).__name__}, not an object")
-                yield _record_article(
-                    rec,
-                    default_id=f"{stem}[{i}]" if len(records) > 1 else stem,
-                    source_path=source,
-                    where=where,
-                    opts=opts,
-                    table=table,
-                    prefix=stem,
-                )
-            except InputError as exc:
-                yield failed_article(f"{stem}[{i}]", source, str(exc))
+            if not isinstance(rec, dict):
+                error = f"{where}: item is a JSON {type(rec).__name__}, not an object"
+                yield Unit("article", source, f"{stem}[{i}]", payload=failed_article(f"{stem}[{i}]", source, error))
+                continue
+            yield Unit("record", source, f"{stem}[{i}]" if len(records) > 1 else stem, where, stem, "json", rec)
         return
     # csv / tsv
     csv.field_size_limit(max(opts.max_bytes, 131072))
@@ -122,27 +128,23 @@ def iter_records(path: Path, fmt: str, opts: ReadOptions, table: OutletTable) ->
             )
         for no, row in enumerate(reader, start=2):
             where = f"{source}:{no}"
-            try:
-                if None in row:
-                    raise InputError(where, f"row has {len(found) + len(row[None])} fields, header has {len(found)}")
-                yield _record_article(
-                    row, default_id=f"{stem}:{no}", source_path=source, where=where, opts=opts, table=table, prefix=stem
-                )
-            except InputError as exc:
-                yield failed_article(f"{stem}:{no}", source, str(exc))
+            if None in row:
+                error = f"{where}: row has {len(found) + len(row[None])} fields, header has {len(found)}"
+                yield Unit("article", source, f"{stem}:{no}", payload=failed_article(f"{stem}:{no}", source, error))
+                continue
+            yield Unit("record", source, f"{stem}:{no}", where, stem, "csv", row)
 
 
-def read_frame(df: Any, opts: ReadOptions, table: OutletTable) -> Iterator[Article]:
+def frame_units(df: Any, opts: ReadOptions) -> Iterator[Unit]:
+    """Yield one unit per row of a pandas DataFrame.
+
+    Raises:
+        InputError: The frame has no text column.
+    """
     columns = [str(c) for c in df.columns]
     if not any(name in columns for name in opts.fields("text")):
         raise InputError(
             "<dataframe>", f"no text column ({'/'.join(opts.fields('text'))}); columns found: {', '.join(columns)}"
         )
     for idx, rec in zip(df.index, df.to_dict("records"), strict=True):
-        where = f"<dataframe>[{idx}]"
-        try:
-            yield _record_article(
-                rec, default_id=str(idx), source_path="<dataframe>", where=where, opts=opts, table=table
-            )
-        except InputError as exc:
-            yield failed_article(str(idx), "<dataframe>", str(exc))
+        yield Unit("record", "<dataframe>", str(idx), f"<dataframe>[{idx}]", "", "frame", rec)
