@@ -106,12 +106,15 @@ def snapshot(which: str, dump: Path | None = None) -> dict[str, dict[str, str]]:
 
 
 def _portable(rec: dict[str, Any]) -> dict[str, Any]:
-    """The record with a path inside this checkout written as ``<repo>/...``, so every worktree (``/work/main``,
-    ``/work/wNN``, CI) computes the same digests for the bundled corpus."""
+    """The record with a path inside this checkout written as ``<repo>/...`` and one inside ``../shared`` as
+    ``<shared>/...``, so every worktree (``/work/main``, ``/work/wNN``) and CI (wherever it clones) computes the
+    same digests."""
     path = rec.get("source_path")
-    prefix = f"{REPO}/"
-    if isinstance(path, str) and path.startswith(prefix):
-        return {**rec, "source_path": "<repo>/" + path[len(prefix):]}
+    if isinstance(path, str):
+        for root, tag in ((SHARED, "<shared>/"), (REPO, "<repo>/")):
+            prefix = f"{root}/"
+            if path.startswith(prefix):
+                return {**rec, "source_path": tag + path[len(prefix):]}
     return rec
 
 
