@@ -23,6 +23,7 @@ from typing import Any
 
 from framing._version import __version__
 from framing.article import Article
+from framing.errors import internal_error
 from framing.evidence import Evidence
 from framing.io.normalise import changes_words
 from framing.measures.attribution import OutletNames, measure_attribution
@@ -239,18 +240,19 @@ class Scorer:
         out: list[ArticleScore] = []
         pending: list[tuple[int, _Partial]] = []
         for article in articles:
-            score, partial = self._rules(article, res, models)
+            try:
+                score, partial = self._rules(article, res, models)
+            except Exception as exc:  # a bug in one article's rules must not lose the batch
+                score, partial = _failed(article, res.refs, "scoring", exc), None
             if partial is not None and models:
                 pending.append((len(out), partial))
             elif partial is not None:
-                score = partial.finish(score)
+                score = _finish(partial, score)
             out.append(score)
         if pending:
-            from framing.models.apply import measure_models
-
-            results = measure_models([p.model_input for _, p in pending], models)
-            for (k, partial), result in zip(pending, results, strict=True):
-                out[k] = partial.finish(out[k], result)
+            for (k, partial), result in zip(pending, _batch_models([p for _, p in pending], models), strict=True):
+                out[k] = _failed(out[k].article, out[k].lexicons, "running the models", result) \
+                    if isinstance(result, Exception) else _finish(partial, out[k], result)  # fmt: skip
         return out
 
     def score_stream(self, articles: Iterable[Article], batch: int = BATCH) -> Iterator[ArticleScore]:
@@ -330,6 +332,41 @@ class _Partial:
                 metrics.update({f"frames.{k}": float(v) for k, v in frame_m.items()})
         evidence = tuple(sorted(found, key=_EVIDENCE_ORDER))
         return ArticleScore(score.article, score.sentences, metrics, evidence, refs, lean=lean)
+
+
+def _where(article: Article) -> str:
+    """The file of an article, with its id when the file holds several (``data.jsonl (data:12)``)."""
+    source = article.source_path or article.id
+    return source if source == article.id or Path(source).stem == article.id else f"{source} ({article.id})"
+
+
+def _failed(article: Article, refs: tuple[str, ...], doing: str, exc: Exception) -> ArticleScore:
+    """The score of an article that met an unexpected exception: no scores, an internal error naming it."""
+    return ArticleScore(article, error=internal_error(_where(article), doing, exc), lexicons=refs)
+
+
+def _finish(partial: _Partial, score: ArticleScore, models: Any = None) -> ArticleScore:
+    try:
+        return partial.finish(score, models)
+    except Exception as exc:  # a bug: this article's error, the others keep their scores
+        return _failed(score.article, score.lexicons, "scoring", exc)
+
+
+def _batch_models(partials: list[_Partial], models: dict[str, Any]) -> list[Any]:
+    """The models' results for a batch; when the batch fails, each article alone (the results are the same:
+    they do not depend on the batch), so only the article that breaks them gets the exception instead."""
+    from framing.models.apply import measure_models
+
+    try:
+        return list(measure_models([p.model_input for p in partials], models))
+    except Exception:
+        out: list[Any] = []
+        for p in partials:
+            try:
+                out.append(measure_models([p.model_input], models)[0])
+            except Exception as exc:  # kept as this article's error
+                out.append(exc)
+        return out
 
 
 def _model_input(

@@ -22,9 +22,21 @@ _TERMPACKS = _files_option("--termpack", "termpacks", "Extra or replacement term
 _ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of the bundled ones. Repeatable.")
 
 
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:  # read where the error records are built, workers included; the group restores it afterwards
+        import os
+
+        from framing.errors import DEBUG_ENV
+
+        os.environ[DEBUG_ENV] = "1"
+
+
 def _RUN_OPTIONS(f: Any) -> Any:
-    """``--jobs``, ``--quiet`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
+    """``--jobs``, ``--quiet``, ``--debug`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
     f = click.option("--chunk-size", type=click.IntRange(min=1), default=32, hidden=True, help="Articles per task.")(f)
+    debug_help = "Print the traceback of every internal error (a bug) on stderr (as framing --debug)."
+    f = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug, is_eager=True,
+                     help=debug_help)(f)  # fmt: skip
     f = click.option(
         "--scheduler",
         metavar="ADDRESS",

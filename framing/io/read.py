@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from framing.article import Article
-from framing.errors import InputError
+from framing.errors import InputError, internal_error
 from framing.io.build import article_from_text, failed_article
 from framing.io.decode import DEFAULT_MAX_BYTES, decode, gzipped, max_bytes_default, read_bytes
 from framing.io.html import html_article
@@ -83,7 +83,17 @@ def _file_units(path: Path, opts: ReadOptions) -> Iterator[Unit]:
 
 
 def read_unit(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
-    """Read one unit into an article (a failed one, naming the file and the problem, when it cannot be read)."""
+    """Read one unit into an article (a failed one, naming the file and the problem, when it cannot be read).
+
+    It never raises: an unexpected exception (a bug) becomes the article's error, named as an internal error.
+    """
+    try:
+        return _read_unit(unit, opts, table)
+    except Exception as exc:  # a bug must not lose the batch: this unit's record says what happened
+        return failed_article(unit.id, unit.source, internal_error(unit.where or unit.source, "reading", exc))
+
+
+def _read_unit(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
     if unit.kind == "article":
         return unit.payload
     if unit.kind != "file":
@@ -215,11 +225,13 @@ def _failed(id: str, source: str, error: str) -> Unit:
 
 
 def _guard(id: str, source: str, produce: Any) -> Iterator[Unit]:
-    """Walk one input; turn an InputError into a failed article so the batch goes on."""
+    """Walk one input; turn an InputError (or a bug) into a failed article so the batch goes on."""
     try:
         yield from produce()
     except InputError as exc:
         yield _failed(id, source, str(exc))
+    except Exception as exc:  # e.g. a CSV the csv module rejects midway: the units so far stand, then its error
+        yield _failed(id, source, internal_error(source, "splitting the file into articles", exc))
 
 
 def _stdin_units(opts: ReadOptions, table: OutletTable) -> Iterator[Unit]:

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from framing.errors import internal_error
+from framing.io.build import failed_article
 from framing.io.options import ReadOptions
 from framing.io.read import read_unit
 from framing.io.units import Unit
@@ -125,9 +127,19 @@ def _worker_init(job: ScoreJob) -> None:
 
 
 def work(job: ScoreJob, units: list[Unit]) -> list[Any]:
-    """Read, score and transform a chunk of units (what a worker runs)."""
+    """Read, score and transform a chunk of units (what a worker runs); one result per unit, whatever fails."""
     table = _table(job.opts)
-    return [job.transform(s) for s in job.scorer.score_many([read_unit(u, job.opts, table) for u in units])]
+    return [_transform(job, s) for s in job.scorer.score_many([read_unit(u, job.opts, table) for u in units])]
+
+
+def _transform(job: ScoreJob, s: ArticleScore) -> Any:
+    """The job's result for one score; when the transform itself fails (a bug), that of an error score."""
+    try:
+        return job.transform(s)
+    except Exception as exc:
+        a = s.article
+        error = internal_error(a.source_path or a.id, "writing the result", exc)
+        return job.transform(ArticleScore(failed_article(a.id, a.source_path, error), error=error))
 
 
 def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
