@@ -259,3 +259,12 @@ def test_a_bug_outside_the_articles_is_one_line_and_exit_3(tmp_path, monkeypatch
     r = CliRunner().invoke(main, ["compare", *map(str, paths), "--out", str(tmp_path / "r"), "--jobs", "1"])
     assert r.exit_code == 3
     assert "error: internal error: AttributeError" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("url", ["[", "https://[broken/page", "http://]x.com/"])
+def test_a_url_with_a_stray_bracket_is_no_host(tmp_path, url):
+    """Found by the fuzz campaign: urlsplit raises ValueError ("Invalid IPv6 URL") on such a URL field."""
+    path = tmp_path / "data.jsonl"
+    path.write_text(json.dumps({"text": GOOD, "url": url}) + "\n")
+    (art,) = framing.read_articles(path)
+    assert art.ok and art.outlet.domain is None
