@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from html import escape
 from itertools import islice
@@ -119,6 +119,8 @@ class ArticleScore:
             "warnings": list(a.warnings),
             "error": self.error,
         }
+        if a.stock:  # only when repeats were looked for and found
+            d["stock"] = [p.to_dict() for p in a.stock]
         if sentences:
             d["sentences"] = [s.to_dict() for s in self.sentences]
         return d
@@ -193,6 +195,9 @@ class Scorer:
         models: Add the trained classifiers available on this machine (:func:`framing.models.load_default_models`:
             sentence probabilities as ``model`` evidence, ``models.<task>.*`` metrics, the article's lean when a
             lean model exists). ``False`` scores with lexicons and rules only.
+        stock: Score an article's stock paragraphs (``Article.stock``: background text recycled across the
+            outlet's articles) with the rest (the default); ``False`` leaves them out, and the scored article is
+            :meth:`Article.without_stock`.
     """
 
     def __init__(
@@ -201,11 +206,13 @@ class Scorer:
         outlet_tables: Sequence[str | Path] = (),
         termpacks: Sequence[str | Path] = (),
         models: bool = True,
+        stock: bool = True,
     ) -> None:
         self.lexicons = tuple(lexicons)
         self.outlet_tables = tuple(outlet_tables)
         self.termpacks = tuple(termpacks)
         self.models = models
+        self.stock = stock
 
     @property
     def models_(self) -> dict[str, Any]:
@@ -270,6 +277,9 @@ class Scorer:
         """The lexicon and rule measures of one article: an error score, or the score so far and, when there are
         models, what they need of the article (the analysed text itself is not kept: a batch holds little)."""
         refs = res.refs
+        if not self.stock and article.stock:
+            left_out = f"{len(article.stock)} stock paragraphs left out of scoring (--no-stock)"
+            article = replace(article.without_stock(), warnings=(*article.warnings, left_out))
         if article.error is not None:
             return ArticleScore(article, error=article.error, lexicons=refs), None
         if article.language != "en":

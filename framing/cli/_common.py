@@ -55,6 +55,39 @@ def _RUN_OPTIONS(f: Any) -> Any:
     )(f)
 
 
+def _REPEAT_OPTIONS(f: Any) -> Any:
+    """``--repeats/--no-repeats`` and ``--stock/--no-stock``: what recurs across the outlet's articles of a run."""
+    f = click.option(
+        "--stock/--no-stock",
+        default=True,
+        show_default=True,
+        help="Score the stock paragraphs (background text recycled across an outlet's articles) with the rest, "
+        "or leave them out of scoring.",
+    )(f)
+    return click.option(
+        "--repeats/--no-repeats",
+        default=True,
+        show_default=True,
+        help="Look for paragraphs recurring in 3 stories or more of one outlet among the inputs: short ones are "
+        "removed as boilerplate, long ones marked as stock (a first pass reads the inputs; not with --store or -).",
+    )(f)
+
+
+def _batch_job(run: Any, paths: Sequence[str], opts: Any, enabled: bool) -> Any:
+    """The run's job, carrying the repeats of the inputs when they are looked for (a first pass)."""
+    from itertools import islice
+
+    from framing.io.read import iter_units
+    from framing.io.repeats import MIN_STORIES
+    from framing.runs.pool import find_batch_repeats
+
+    if not enabled or "-" in paths:  # standard input cannot be read twice
+        return run.job
+    if sum(1 for _ in islice(iter_units(list(paths), opts), MIN_STORIES)) < MIN_STORIES:
+        return run.job  # too few articles for anything to recur
+    return find_batch_repeats(run, iter_units(list(paths), opts))
+
+
 def _STORE_OPTIONS(f: Any) -> Any:
     """``--store PATH``, ``--resume`` (and the hidden ``--commit-every``)."""
     f = click.option("--commit-every", type=click.IntRange(min=1), default=128, hidden=True,

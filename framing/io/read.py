@@ -142,6 +142,7 @@ def read_articles(
     outlet_tables: Sequence[str | os.PathLike[str]] = (),
     format: str | None = None,
     errors: Literal["collect", "raise"] = "collect",
+    repeats: bool = False,
 ) -> Iterator[Article]:
     """Read news articles from files, directories, globs, stdin (``"-"``) or a pandas DataFrame.
 
@@ -154,6 +155,9 @@ def read_articles(
         format: Force the format (``txt``, ``html``, ``jsonl``, ``json``, ``csv``) for every input.
         errors: ``"collect"`` (default) yields an :class:`Article` with ``error`` set for each input that
             cannot be read and carries on; ``"raise"`` raises :class:`~framing.errors.InputError` instead.
+        repeats: Look for paragraphs that recur across the outlet's articles of this batch
+            (:mod:`framing.io.repeats`): boilerplate ones are removed, stock ones marked in ``Article.stock``.
+            The whole batch is then read before the first article is yielded (held in memory).
 
     Yields:
         :class:`~framing.Article` objects, in input order.
@@ -170,9 +174,17 @@ def read_articles(
     """
     opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=format)
     table = load_outlet_table(opts.outlet_tables)
-    for unit in iter_units(sources, opts):
-        article = read_unit(unit, opts, table)
-        if errors == "raise" and article.error is not None:
+    articles = (read_unit(unit, opts, table) for unit in iter_units(sources, opts))
+    if repeats:
+        from framing.io.repeats import mark_repeats
+
+        articles = iter(mark_repeats(_raising(articles) if errors == "raise" else articles))
+    yield from _raising(articles) if errors == "raise" else articles
+
+
+def _raising(articles: Iterator[Article]) -> Iterator[Article]:
+    for article in articles:
+        if article.error is not None:
             raise InputError(article.source_path or article.id, article.error)
         yield article
 
