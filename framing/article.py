@@ -113,7 +113,7 @@ class Article:
             ``topic``: they become ``meta.<name>`` columns of the article table, so you can group by them.
         stock: Paragraphs of ``text`` that recur in other articles of the outlet read in the same batch
             (recycled background), with where else they occur; empty unless repeats were looked for
-            (``read_articles(..., repeats=True)``, ``framing score`` on several articles).
+            (``read_articles(..., repeats=True)``, ``framing score --repeats``).
     """
 
     id: str

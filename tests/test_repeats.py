@@ -132,8 +132,8 @@ def test_footers_removed_stock_marked_with_where_else(corpus):
 def test_no_stock_scores_exactly_without_the_stock_paragraphs(corpus):
     tables = [x for t in _tables(corpus) for x in ("--outlets", str(t))]
     args = ["score", str(corpus), *tables, "--format", "json", "--jobs", "1"]
-    with_stock = json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout)
-    without = json.loads(CliRunner().invoke(main, [*args, "--no-stock"], catch_exceptions=False).stdout)
+    with_stock = json.loads(CliRunner().invoke(main, [*args, "--repeats"], catch_exceptions=False).stdout)
+    without = json.loads(CliRunner().invoke(main, [*args, "--no-stock"], catch_exceptions=False).stdout)  # implies it
     marked = _read(corpus, repeats=True)
     scorer = framing.Scorer(outlet_tables=_tables(corpus))
     changed = 0
@@ -157,12 +157,36 @@ def test_no_stock_scores_exactly_without_the_stock_paragraphs(corpus):
 def test_same_output_on_two_processes(corpus):
     tables = [x for t in _tables(corpus) for x in ("--outlets", str(t))]
     args = ["score", str(corpus), *tables, "--format", "jsonl", "--no-models"]
-    one = CliRunner().invoke(main, [*args, "--jobs", "1"], catch_exceptions=False).stdout
-    two = CliRunner().invoke(main, [*args, "--jobs", "2", "--chunk-size", "3"], catch_exceptions=False).stdout
+    one = CliRunner().invoke(main, [*args, "--repeats", "--jobs", "1"], catch_exceptions=False).stdout
+    two = CliRunner().invoke(main, [*args, "--repeats", "--jobs", "2", "--chunk-size", "3"]).stdout
     assert one == two
     assert sum('"stock"' in line for line in one.splitlines()) == 13
-    off = CliRunner().invoke(main, [*args, "--jobs", "1", "--no-repeats"], catch_exceptions=False).stdout
-    assert '"stock"' not in off
+    off = CliRunner().invoke(main, [*args, "--jobs", "1"], catch_exceptions=False).stdout  # the default
+    assert '"stock"' not in off and off != one
+    assert off == CliRunner().invoke(main, [*args, "--jobs", "1", "--no-repeats"]).stdout
+
+
+@pytest.mark.parametrize("flag", ["--repeats", "--no-stock"])
+def test_repeats_and_a_store_do_not_mix(corpus, tmp_path, flag):
+    r = CliRunner().invoke(main, ["score", str(corpus), flag, "--store", str(tmp_path / "s")])
+    assert r.exit_code == 2 and "cannot be used with --store" in r.output
+
+
+def test_compare_with_repeats(corpus, tmp_path):
+    tables = [x for t in _tables(corpus) for x in ("--outlets", str(t))]
+    out = tmp_path / "report"
+    r = CliRunner().invoke(main, ["compare", str(corpus), *tables, "--repeats", "--out", str(out), "--jobs", "1",
+                                  "--quiet", "--n-boot", "100", "--no-progress"], catch_exceptions=False)  # fmt: skip
+    assert r.exit_code == 0, r.output
+    import pandas as pd
+
+    table = pd.read_csv(out / "articles.csv").set_index("id")
+    scorer = framing.Scorer(outlet_tables=_tables(corpus))
+    marked, plain = _read(corpus, repeats=True), _read(corpus)
+    assert sorted(table.index) == sorted(a.id for a in marked)
+    for m, p in zip(marked, plain, strict=True):  # the footers were not compared
+        assert table.loc[m.id, "n_words"] == scorer.score(m).n_words
+        assert (m.text == p.text) == (table.loc[m.id, "n_words"] == scorer.score(p).n_words)
 
 
 def test_corpora_without_repeats_and_single_articles_are_unchanged(seeds_dir):

@@ -62,15 +62,26 @@ def _REPEAT_OPTIONS(f: Any) -> Any:
         default=True,
         show_default=True,
         help="Score the stock paragraphs (background text recycled across an outlet's articles) with the rest, "
-        "or leave them out of scoring.",
+        "or leave them out of scoring (--no-stock looks for repeats, as --repeats).",
     )(f)
     return click.option(
         "--repeats/--no-repeats",
-        default=True,
+        default=False,
         show_default=True,
-        help="Look for paragraphs recurring in 3 stories or more of one outlet among the inputs: short ones are "
-        "removed as boilerplate, long ones marked as stock (a first pass reads the inputs; not with --store or -).",
+        help="Look for paragraphs recurring in 3 stories or more of one outlet among the inputs: furniture is "
+        "removed as boilerplate, background prose marked as stock (a first pass reads the inputs; an article's "
+        "result then depends on the others, so not with --store; not on standard input).",
     )(f)
+
+
+def _check_repeats(repeats: bool, stock: bool, store: str | None) -> bool:
+    """Whether to look for repeats; a usage error with a store, whose results are kept per input."""
+    wanted = repeats or not stock
+    if wanted and store is not None:
+        flag = "--repeats" if repeats else "--no-stock"
+        raise click.UsageError(f"{flag} cannot be used with --store: a stored result is kept per input, and with "
+                               "repeats an article's result depends on the other inputs")  # fmt: skip
+    return wanted
 
 
 def _batch_job(run: Any, paths: Sequence[str], opts: Any, enabled: bool) -> Any:

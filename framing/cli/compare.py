@@ -17,6 +17,7 @@ from framing.cli._common import (
     _TERMPACKS,
     DAYS,
     _batch_job,
+    _check_repeats,
     _cluster,
     _count,
     _parse_columns,
@@ -110,6 +111,7 @@ def compare_cmd(
         scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks, stock=stock)
         opts = read_options(columns=columns, outlet_tables=outlet_tables)
         show = progress and _show_progress(quiet)
+        repeats = _check_repeats(repeats, stock, store)
         if not paths and store is None:
             raise click.UsageError("give the articles to compare (PATHS), or a results store (--store PATH)")
         job = ScoreJob(scorer, opts)

@@ -17,6 +17,7 @@ from framing.cli._common import (
     _STORE_OPTIONS,
     _TERMPACKS,
     _batch_job,
+    _check_repeats,
     _cluster,
     _console,
     _parse_columns,
@@ -145,6 +146,7 @@ def score_cmd(
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
         scorer.models_  # noqa: B018 - and a damaged model file too
         opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=input_format)
+        repeats = _check_repeats(repeats, stock, store)
         if resume and store is None:
             raise click.UsageError("--resume finishes an interrupted run into a store: give --store PATH")
         job = ScoreJob(scorer, opts, partial(_payload, fmt=fmt, sentences=with_sentences))

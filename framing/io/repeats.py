@@ -24,10 +24,16 @@ times is not taken for the outlet's.
 
 The thresholds, and why: three stories, because two articles sharing a paragraph are often one story told
 twice (a follow-up quoting its own background), while the same paragraph under three unrelated stories is a
-template; 25 words, because page furniture and footers are one-line calls or credits (on 2,000 AllSides
-articles every repeated paragraph under 25 words was furniture or a credit line, checked by eye), while the
-background paragraphs outlets recycle are full sentences of context, 30 words and more; a quotation keeps a
-short paragraph, since a quote repeated across stories is still what someone said.
+template; 25 words, because page furniture and footers are one-line calls or credits (on the first 2,000
+AllSides training articles every repeated paragraph under 25 words was furniture, a credit line or a template
+sub-heading such as "What happened?", checked by eye), while the background paragraphs outlets recycle are full
+sentences of context, 30 words and more; a quotation keeps a short paragraph, since a quote repeated across
+stories is still what someone said; the longer furniture (newsletter boxes, a columnist's blurb, the outlet's
+mission statement) talks to the reader, links somewhere or names the outlet, which background does not.
+
+Looking for repeats is asked for (``read_articles(..., repeats=True)``, ``framing score --repeats``), not done
+by default: it needs the whole batch before the first article, and it makes an article's result depend on the
+other inputs (which a results store, keyed by input, cannot hold).
 
 The detection works on :class:`Fingerprint` records (an article's id, outlet and paragraph hashes), so a first
 pass can fingerprint a corpus anywhere (the workers of a process pool) and send back little; the
