@@ -268,3 +268,14 @@ def test_a_url_with_a_stray_bracket_is_no_host(tmp_path, url):
     path.write_text(json.dumps({"text": GOOD, "url": url}) + "\n")
     (art,) = framing.read_articles(path)
     assert art.ok and art.outlet.domain is None
+
+
+def test_the_store_keeps_the_error_records(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "detect_outlet", _planted("detect_outlet"))
+    paths = _trio(tmp_path, BOMB, "bomb.txt")
+    done = framing.score_into_store(paths, tmp_path / "store", scorer=framing.Scorer(models=False), n_jobs=1)
+    assert (done.scored, done.failed, done.stored) == (3, 1, 3)
+    with framing.open_store(tmp_path / "store") as store:
+        table = store.articles().set_index("id")
+    assert table.loc[["a", "b"], "error"].isna().all()
+    assert "internal error while identifying the outlet: RuntimeError: boom" in table.loc["bomb", "error"]
