@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-__all__ = ["Article", "OutletInfo", "RemovedLine"]
+__all__ = ["Article", "OutletInfo", "RemovedLine", "StockParagraph"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,28 @@ class RemovedLine:
 
 
 @dataclass(frozen=True)
+class StockParagraph:
+    """A paragraph of the body that recurs, word for word, in other articles of the same outlet read with it:
+    recycled background ("stock") text, kept in the body but marked (:mod:`framing.io.repeats`).
+
+    Attributes:
+        index: Paragraph number in ``Article.text`` (0-based; paragraphs are separated by a blank line).
+        start: Offset of its first character in ``Article.text``.
+        end: Offset just after its last character.
+        also_in: Ids of the other articles that hold it, in reading order.
+    """
+
+    index: int
+    start: int
+    end: int
+    also_in: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {"index": self.index, "start": self.start, "end": self.end, "also_in": list(self.also_in)}
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article after reading and cleaning.
 
@@ -89,6 +111,9 @@ class Article:
         error: Why the article could not be read or scored; ``None`` when all is well.
         meta: Other fields of the input record (JSON/CSV/DataFrame) kept as they were, e.g. ``lean`` or
             ``topic``: they become ``meta.<name>`` columns of the article table, so you can group by them.
+        stock: Paragraphs of ``text`` that recur in other articles of the outlet read in the same batch
+            (recycled background), with where else they occur; empty unless repeats were looked for
+            (``read_articles(..., repeats=True)``, ``framing score --repeats``).
     """
 
     id: str
@@ -108,11 +133,20 @@ class Article:
     warnings: tuple[str, ...] = ()
     error: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    stock: tuple[StockParagraph, ...] = ()
 
     @property
     def ok(self) -> bool:
         """True when the article was read without error."""
         return self.error is None
+
+    def without_stock(self) -> Article:
+        """The article with its stock paragraphs left out of ``text`` (what ``--no-stock`` scores)."""
+        if not self.stock:
+            return self
+        drop = {p.index for p in self.stock}
+        kept = [p for i, p in enumerate(self.text.split("\n\n")) if i not in drop]
+        return replace(self, text="\n\n".join(kept), stock=())
 
     def to_dict(self, *, raw: bool = False) -> dict[str, Any]:
         """Return a JSON-serialisable dict.
@@ -137,6 +171,8 @@ class Article:
             "error": self.error,
             "meta": dict(self.meta),
         }
+        if self.stock:  # only when repeats were found: records of single articles stay as they were
+            d["stock"] = [p.to_dict() for p in self.stock]
         if raw:
             d["raw"] = self.raw
             d["removed"] = [r.to_dict() for r in self.removed]

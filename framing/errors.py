@@ -6,7 +6,27 @@ problem, so a batch can report it and carry on with the other articles.
 
 from __future__ import annotations
 
-__all__ = ["FramingError", "InputError", "LexiconError", "UnsupportedLanguageError"]
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = [
+    "DEBUG_ENV",
+    "FramingError",
+    "InputError",
+    "InternalError",
+    "LexiconError",
+    "UnsupportedLanguageError",
+    "debug_enabled",
+    "internal_error",
+    "stage",
+]
+
+#: Set (to anything but ``""`` or ``0``) by ``framing --debug``; an environment variable so that the workers of a
+#: process pool, which build the error records, see it too.
+DEBUG_ENV = "FRAMING_DEBUG"
 
 
 class FramingError(Exception):
@@ -53,3 +73,66 @@ class UnsupportedLanguageError(FramingError):
         super().__init__(
             f"{source}: language detected as {language!r}; only English ('en') is supported, so no scores were computed"
         )
+
+
+class InternalError(FramingError):
+    """An unexpected exception (a bug in framing, not a problem of the input) met while handling one input.
+
+    It becomes that input's error record like an :class:`InputError`, but says it is an internal error and
+    names the exception, so a bug is reported as one and not taken for bad input.
+
+    Args:
+        source: File path (optionally with ``:line`` or ``#id``) of the input.
+        doing: What framing was doing, e.g. ``"cleaning"`` or ``"identifying the outlet"``.
+        exc: The exception.
+    """
+
+    def __init__(self, source: str, doing: str, exc: BaseException) -> None:
+        self.source = source
+        self.doing = doing
+        self.reason = internal_reason(doing, exc)
+        super().__init__(f"{source}: {self.reason}")
+
+
+def internal_reason(doing: str, exc: BaseException) -> str:
+    """One line naming an unexpected exception: ``internal error while <doing>: <Type>: <message>``."""
+    lines = str(exc).strip().splitlines()
+    message = lines[0][:200] if lines else ""
+    hint = "rerun with framing --debug for the traceback" if not debug_enabled() else "traceback on stderr"
+    return f"internal error while {doing}: {type(exc).__name__}" + (f": {message}" if message else "") + f" ({hint})"
+
+
+def debug_enabled() -> bool:
+    """True when ``framing --debug`` (or ``$FRAMING_DEBUG``) asks for tracebacks."""
+    return os.environ.get(DEBUG_ENV, "") not in {"", "0"}
+
+
+def internal_error(source: str, doing: str, exc: BaseException) -> str:
+    """The error record of an unexpected exception met on one input (its traceback on stderr with --debug).
+
+    Args:
+        source: The input (file, ``file:line``).
+        doing: What framing was doing.
+        exc: The exception; an :class:`InternalError` keeps its own stage and message.
+    """
+    if isinstance(exc, InternalError):  # its traceback was printed where it was raised (stage)
+        return str(exc)
+    if debug_enabled():
+        traceback.print_exception(exc, file=sys.stderr)
+    return f"{source}: {internal_reason(doing, exc)}"
+
+
+@contextmanager
+def stage(source: str, doing: str) -> Iterator[None]:
+    """Turn an unexpected exception inside the block into an :class:`InternalError` naming ``doing``.
+
+    Errors of framing's own (:class:`FramingError`, e.g. an :class:`InputError`) pass through unchanged.
+    """
+    try:
+        yield
+    except FramingError:
+        raise
+    except Exception as exc:  # a bug: named, and kept to this one input
+        if debug_enabled():
+            traceback.print_exception(exc, file=sys.stderr)
+        raise InternalError(source, doing, exc) from exc

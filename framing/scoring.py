@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from html import escape
 from itertools import islice
@@ -23,6 +23,7 @@ from typing import Any
 
 from framing._version import __version__
 from framing.article import Article
+from framing.errors import internal_error
 from framing.evidence import Evidence
 from framing.io.normalise import changes_words
 from framing.measures.attribution import OutletNames, measure_attribution
@@ -118,6 +119,8 @@ class ArticleScore:
             "warnings": list(a.warnings),
             "error": self.error,
         }
+        if a.stock:  # only when repeats were looked for and found
+            d["stock"] = [p.to_dict() for p in a.stock]
         if sentences:
             d["sentences"] = [s.to_dict() for s in self.sentences]
         return d
@@ -192,6 +195,9 @@ class Scorer:
         models: Add the trained classifiers available on this machine (:func:`framing.models.load_default_models`:
             sentence probabilities as ``model`` evidence, ``models.<task>.*`` metrics, the article's lean when a
             lean model exists). ``False`` scores with lexicons and rules only.
+        stock: Score an article's stock paragraphs (``Article.stock``: background text recycled across the
+            outlet's articles) with the rest (the default); ``False`` leaves them out, and the scored article is
+            :meth:`Article.without_stock`.
     """
 
     def __init__(
@@ -200,11 +206,13 @@ class Scorer:
         outlet_tables: Sequence[str | Path] = (),
         termpacks: Sequence[str | Path] = (),
         models: bool = True,
+        stock: bool = True,
     ) -> None:
         self.lexicons = tuple(lexicons)
         self.outlet_tables = tuple(outlet_tables)
         self.termpacks = tuple(termpacks)
         self.models = models
+        self.stock = stock
 
     @property
     def models_(self) -> dict[str, Any]:
@@ -239,18 +247,19 @@ class Scorer:
         out: list[ArticleScore] = []
         pending: list[tuple[int, _Partial]] = []
         for article in articles:
-            score, partial = self._rules(article, res, models)
+            try:
+                score, partial = self._rules(article, res, models)
+            except Exception as exc:  # a bug in one article's rules must not lose the batch
+                score, partial = _failed(article, res.refs, "scoring", exc), None
             if partial is not None and models:
                 pending.append((len(out), partial))
             elif partial is not None:
-                score = partial.finish(score)
+                score = _finish(partial, score)
             out.append(score)
         if pending:
-            from framing.models.apply import measure_models
-
-            results = measure_models([p.model_input for _, p in pending], models)
-            for (k, partial), result in zip(pending, results, strict=True):
-                out[k] = partial.finish(out[k], result)
+            for (k, partial), result in zip(pending, _batch_models([p for _, p in pending], models), strict=True):
+                out[k] = _failed(out[k].article, out[k].lexicons, "running the models", result) \
+                    if isinstance(result, Exception) else _finish(partial, out[k], result)  # fmt: skip
         return out
 
     def score_stream(self, articles: Iterable[Article], batch: int = BATCH) -> Iterator[ArticleScore]:
@@ -268,6 +277,9 @@ class Scorer:
         """The lexicon and rule measures of one article: an error score, or the score so far and, when there are
         models, what they need of the article (the analysed text itself is not kept: a batch holds little)."""
         refs = res.refs
+        if not self.stock and article.stock:
+            left_out = f"{len(article.stock)} stock paragraphs left out of scoring (--no-stock)"
+            article = replace(article.without_stock(), warnings=(*article.warnings, left_out))
         if article.error is not None:
             return ArticleScore(article, error=article.error, lexicons=refs), None
         if article.language != "en":
@@ -330,6 +342,41 @@ class _Partial:
                 metrics.update({f"frames.{k}": float(v) for k, v in frame_m.items()})
         evidence = tuple(sorted(found, key=_EVIDENCE_ORDER))
         return ArticleScore(score.article, score.sentences, metrics, evidence, refs, lean=lean)
+
+
+def _where(article: Article) -> str:
+    """The file of an article, with its id when the file holds several (``data.jsonl (data:12)``)."""
+    source = article.source_path or article.id
+    return source if source == article.id or Path(source).stem == article.id else f"{source} ({article.id})"
+
+
+def _failed(article: Article, refs: tuple[str, ...], doing: str, exc: Exception) -> ArticleScore:
+    """The score of an article that met an unexpected exception: no scores, an internal error naming it."""
+    return ArticleScore(article, error=internal_error(_where(article), doing, exc), lexicons=refs)
+
+
+def _finish(partial: _Partial, score: ArticleScore, models: Any = None) -> ArticleScore:
+    try:
+        return partial.finish(score, models)
+    except Exception as exc:  # a bug: this article's error, the others keep their scores
+        return _failed(score.article, score.lexicons, "scoring", exc)
+
+
+def _batch_models(partials: list[_Partial], models: dict[str, Any]) -> list[Any]:
+    """The models' results for a batch; when the batch fails, each article alone (the results are the same:
+    they do not depend on the batch), so only the article that breaks them gets the exception instead."""
+    from framing.models.apply import measure_models
+
+    try:
+        return list(measure_models([p.model_input for p in partials], models))
+    except Exception:
+        out: list[Any] = []
+        for p in partials:
+            try:
+                out.append(measure_models([p.model_input], models)[0])
+            except Exception as exc:  # kept as this article's error
+                out.append(exc)
+        return out
 
 
 def _model_input(

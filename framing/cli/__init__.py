@@ -1,17 +1,21 @@
 """Command-line interface: one module per command, each imported only when that command runs.
 
 Exit codes: 0 when every input was scored, 1 when some failed (the others are still scored and each failure
-is named on stderr), 2 on usage errors.
+is named on stderr, one line each), 2 on usage errors, 3 when an internal error (a bug) stopped the command.
+No traceback reaches the user unless ``framing --debug``: then every internal error, an article's or the
+command's, prints its traceback on stderr.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import ClassVar
+import os
+from typing import Any, ClassVar
 
 import click
 
 from framing._version import __version__
+from framing.errors import DEBUG_ENV, debug_enabled
 
 __all__ = ["main"]
 
@@ -41,10 +45,32 @@ class _LazyGroup(click.Group):
             return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        before = os.environ.get(DEBUG_ENV)
+        if ctx.params.get("debug"):
+            os.environ[DEBUG_ENV] = "1"  # the workers of a process pool inherit it
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if debug_enabled():
+                raise
+            lines = str(exc).strip().splitlines()
+            click.echo(f"error: internal error: {type(exc).__name__}" + (f": {lines[0][:300]}" if lines else "")
+                       + " (a bug in framing; rerun with framing --debug for the traceback)", err=True)  # fmt: skip
+            ctx.exit(3)
+        finally:
+            if before is None:
+                os.environ.pop(DEBUG_ENV, None)
+            else:
+                os.environ[DEBUG_ENV] = before
+
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="framing")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Print the traceback of every internal error (a bug) on stderr.")
+def main(debug: bool) -> None:
     """Measure source bias and framing in news articles: word choice, attribution, hedging and frames.
 
     \b

@@ -22,9 +22,21 @@ _TERMPACKS = _files_option("--termpack", "termpacks", "Extra or replacement term
 _ACTORS = _files_option("--actors", "actor_files", "Actor set (YAML) instead of the bundled ones. Repeatable.")
 
 
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:  # read where the error records are built, workers included; the group restores it afterwards
+        import os
+
+        from framing.errors import DEBUG_ENV
+
+        os.environ[DEBUG_ENV] = "1"
+
+
 def _RUN_OPTIONS(f: Any) -> Any:
-    """``--jobs``, ``--quiet`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
+    """``--jobs``, ``--quiet``, ``--debug`` (and the hidden ``--chunk-size``) of the commands that score a corpus."""
     f = click.option("--chunk-size", type=click.IntRange(min=1), default=32, hidden=True, help="Articles per task.")(f)
+    debug_help = "Print the traceback of every internal error (a bug) on stderr (as framing --debug)."
+    f = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug, is_eager=True,
+                     help=debug_help)(f)  # fmt: skip
     f = click.option(
         "--scheduler",
         metavar="ADDRESS",
@@ -41,6 +53,50 @@ def _RUN_OPTIONS(f: Any) -> Any:
         show_default="all cores",
         help="Processes that read and score (1: this process only). The output is the same whatever the number.",
     )(f)
+
+
+def _REPEAT_OPTIONS(f: Any) -> Any:
+    """``--repeats/--no-repeats`` and ``--stock/--no-stock``: what recurs across the outlet's articles of a run."""
+    f = click.option(
+        "--stock/--no-stock",
+        default=True,
+        show_default=True,
+        help="Score the stock paragraphs (background text recycled across an outlet's articles) with the rest, "
+        "or leave them out of scoring (--no-stock looks for repeats, as --repeats).",
+    )(f)
+    return click.option(
+        "--repeats/--no-repeats",
+        default=False,
+        show_default=True,
+        help="Look for paragraphs recurring in 3 stories or more of one outlet among the inputs: furniture is "
+        "removed as boilerplate, background prose marked as stock (a first pass reads the inputs; an article's "
+        "result then depends on the others, so not with --store; not on standard input).",
+    )(f)
+
+
+def _check_repeats(repeats: bool, stock: bool, store: str | None) -> bool:
+    """Whether to look for repeats; a usage error with a store, whose results are kept per input."""
+    wanted = repeats or not stock
+    if wanted and store is not None:
+        flag = "--repeats" if repeats else "--no-stock"
+        raise click.UsageError(f"{flag} cannot be used with --store: a stored result is kept per input, and with "
+                               "repeats an article's result depends on the other inputs")  # fmt: skip
+    return wanted
+
+
+def _batch_job(run: Any, paths: Sequence[str], opts: Any, enabled: bool) -> Any:
+    """The run's job, carrying the repeats of the inputs when they are looked for (a first pass)."""
+    from itertools import islice
+
+    from framing.io.read import iter_units
+    from framing.io.repeats import MIN_STORIES
+    from framing.runs.pool import find_batch_repeats
+
+    if not enabled or "-" in paths:  # standard input cannot be read twice
+        return run.job
+    if sum(1 for _ in islice(iter_units(list(paths), opts), MIN_STORIES)) < MIN_STORIES:
+        return run.job  # too few articles for anything to recur
+    return find_batch_repeats(run, iter_units(list(paths), opts))
 
 
 def _STORE_OPTIONS(f: Any) -> Any:

@@ -11,10 +11,13 @@ import click
 from framing.cli._common import (
     _ACTORS,
     _OUTLETS,
+    _REPEAT_OPTIONS,
     _RUN_OPTIONS,
     _STORE_OPTIONS,
     _TERMPACKS,
     DAYS,
+    _batch_job,
+    _check_repeats,
     _cluster,
     _count,
     _parse_columns,
@@ -65,6 +68,7 @@ from framing.errors import FramingError
 @click.option(
     "--progress/--no-progress", default=True, show_default=True, help="Progress bar on stderr (--quiet: none)."
 )
+@_REPEAT_OPTIONS
 @_RUN_OPTIONS
 @_STORE_OPTIONS
 def compare_cmd(
@@ -80,6 +84,8 @@ def compare_cmd(
     story_window: float | None,
     title: str | None,
     progress: bool,
+    repeats: bool,
+    stock: bool,
     jobs: int,
     scheduler: str | None,
     quiet: bool,
@@ -102,9 +108,10 @@ def compare_cmd(
     columns = _parse_columns(column_map, text_column)
     try:
         actor_sets = [load_actor_set(p) for p in actor_files] or None
-        scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks)
+        scorer = Scorer(outlet_tables=outlet_tables, termpacks=termpacks, stock=stock)
         opts = read_options(columns=columns, outlet_tables=outlet_tables)
         show = progress and _show_progress(quiet)
+        repeats = _check_repeats(repeats, stock, store)
         if not paths and store is None:
             raise click.UsageError("give the articles to compare (PATHS), or a results store (--store PATH)")
         job = ScoreJob(scorer, opts)
@@ -116,10 +123,12 @@ def compare_cmd(
                 total = count_units(list(paths), opts) if show else None
                 scores = []
                 units, run_opts["n_jobs"] = _peek(iter_units(list(paths), opts), chunk_size, jobs)
-                with runner(job, **run_opts) as run, progress_bar(total, enabled=show) as bar:
-                    for s in run(units):
-                        scores.append(s)
-                        bar.advance(s.error is not None)
+                with runner(job, **run_opts) as run:
+                    batch_job = _batch_job(run, paths, opts, repeats)
+                    with progress_bar(total, enabled=show) as bar:
+                        for s in run(units, batch_job):
+                            scores.append(s)
+                            bar.advance(s.error is not None)
         failures = sum(_count(s) for s in scores)
         command = "framing compare " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else ""
         index = build_comparison_report(

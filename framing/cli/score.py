@@ -12,9 +12,12 @@ import click
 
 from framing.cli._common import (
     _OUTLETS,
+    _REPEAT_OPTIONS,
     _RUN_OPTIONS,
     _STORE_OPTIONS,
     _TERMPACKS,
+    _batch_job,
+    _check_repeats,
     _cluster,
     _console,
     _parse_columns,
@@ -97,6 +100,7 @@ _STYLES = {"hedging": "black on yellow", "attribution": "black on cyan", "word_c
     help="Add the trained classifiers available here: sentence probabilities as evidence, the article's lean "
     "when a lean model was trained (framing/models/data/MANIFEST.json lists them and their dev numbers).",
 )
+@_REPEAT_OPTIONS
 @_RUN_OPTIONS
 @_STORE_OPTIONS
 def score_cmd(
@@ -112,6 +116,8 @@ def score_cmd(
     termpacks: Sequence[str],
     with_sentences: bool,
     use_models: bool,
+    repeats: bool,
+    stock: bool,
     jobs: int,
     scheduler: str | None,
     quiet: bool,
@@ -134,10 +140,13 @@ def score_cmd(
     columns = _parse_columns(column_map, text_column)
     fmt = "explain" if explain else fmt
     try:
-        scorer = Scorer(lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks, models=use_models)
+        scorer = Scorer(
+            lexicons=lexicons, outlet_tables=outlet_tables, termpacks=termpacks, models=use_models, stock=stock
+        )
         scorer.lexicons_  # noqa: B018 - load now so a malformed lexicon is a usage error, before any output
         scorer.models_  # noqa: B018 - and a damaged model file too
         opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=input_format)
+        repeats = _check_repeats(repeats, stock, store)
         if resume and store is None:
             raise click.UsageError("--resume finishes an interrupted run into a store: give --store PATH")
         job = ScoreJob(scorer, opts, partial(_payload, fmt=fmt, sentences=with_sentences))
@@ -150,9 +159,10 @@ def score_cmd(
             total = count_units(list(paths), opts) if show else None
             # the pool starts first: its workers are forked before the bar's thread exists
             units, jobs = _peek(iter_units(list(paths), opts), chunk_size, jobs)
-            with runner(job, n_jobs=jobs, executor=executor, depth=depth, chunk_size=chunk_size) as run, \
-                    progress_bar(total, enabled=show) as bar:  # fmt: skip
-                failures = _emit(_tally(run(units), bar), fmt)
+            with runner(job, n_jobs=jobs, executor=executor, depth=depth, chunk_size=chunk_size) as run:
+                batch_job = _batch_job(run, paths, opts, repeats)
+                with progress_bar(total, enabled=show) as bar:
+                    failures = _emit(_tally(run(units, batch_job), bar), fmt)
     except FramingError as exc:
         raise click.UsageError(str(exc)) from None
     sys.exit(1 if failures else 0)

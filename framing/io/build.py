@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from framing.article import Article
-from framing.errors import InputError
+from framing.errors import InputError, stage
 from framing.io.clean import clean_text
 from framing.io.dates import parse_date
 from framing.io.language import detect_language
@@ -38,6 +38,7 @@ def article_from_text(
 
     Raises:
         InputError: The text is empty, only whitespace, or nothing is left after cleaning.
+        InternalError: An unexpected exception (a bug) while cleaning, identifying the outlet or the language.
     """
     meta = meta or {}
     source = source_path or id
@@ -45,27 +46,31 @@ def article_from_text(
         raise InputError(source, "empty input (0 characters)")
     if not raw.strip():
         raise InputError(source, "input holds only whitespace")
-    title = clean_field(meta.get("title"))
-    cleaned = clean_text(raw, title=title)
+    with stage(source, "cleaning"):
+        title = clean_field(meta.get("title"))
+        cleaned = clean_text(raw, title=title)
     if not cleaned.text.strip():
         raise InputError(
             source, f"no article text left after removing boilerplate ({len(cleaned.removed)} lines removed)"
         )
     url = clean_field(meta.get("url")) or cleaned.url
-    outlet = detect_outlet(
-        OutletEvidence(
-            url=url,
-            site_name=clean_field(meta.get("outlet")),
-            dateline_marker=cleaned.dateline_marker,
-            header_lines=cleaned.header_lines,
-            signature_lines=cleaned.signature_lines,
-            page_urls=cleaned.urls,
-            body=cleaned.text,
-        ),
-        table if table is not None else load_outlet_table(),
-    )
-    given_date = clean_field(meta.get("date"))
-    language = detect_language(cleaned.text)
+    with stage(source, "identifying the outlet"):
+        outlet = detect_outlet(
+            OutletEvidence(
+                url=url,
+                site_name=clean_field(meta.get("outlet")),
+                dateline_marker=cleaned.dateline_marker,
+                header_lines=cleaned.header_lines,
+                signature_lines=cleaned.signature_lines,
+                page_urls=cleaned.urls,
+                body=cleaned.text,
+            ),
+            table if table is not None else load_outlet_table(),
+        )
+    with stage(source, "reading the date and language"):
+        given_date = clean_field(meta.get("date"))
+        date = (parse_date(given_date) if given_date else None) or cleaned.date
+        language = detect_language(cleaned.text)
     notes = list(warnings)
     if language != "en":
         notes.append(f"language detected as {language!r}; only English is scored")
@@ -73,7 +78,7 @@ def article_from_text(
         id=id,
         text=cleaned.text,
         title=cleaned.title,
-        date=(parse_date(given_date) if given_date else None) or cleaned.date,
+        date=date,
         url=url,
         outlet=outlet,
         byline=clean_field(meta.get("byline")) or cleaned.byline,

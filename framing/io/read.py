@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from framing.article import Article
-from framing.errors import InputError
+from framing.errors import InputError, internal_error
 from framing.io.build import article_from_text, failed_article
 from framing.io.decode import DEFAULT_MAX_BYTES, decode, gzipped, max_bytes_default, read_bytes
 from framing.io.html import html_article
@@ -83,7 +83,17 @@ def _file_units(path: Path, opts: ReadOptions) -> Iterator[Unit]:
 
 
 def read_unit(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
-    """Read one unit into an article (a failed one, naming the file and the problem, when it cannot be read)."""
+    """Read one unit into an article (a failed one, naming the file and the problem, when it cannot be read).
+
+    It never raises: an unexpected exception (a bug) becomes the article's error, named as an internal error.
+    """
+    try:
+        return _read_unit(unit, opts, table)
+    except Exception as exc:  # a bug must not lose the batch: this unit's record says what happened
+        return failed_article(unit.id, unit.source, internal_error(unit.where or unit.source, "reading", exc))
+
+
+def _read_unit(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
     if unit.kind == "article":
         return unit.payload
     if unit.kind != "file":
@@ -132,6 +142,7 @@ def read_articles(
     outlet_tables: Sequence[str | os.PathLike[str]] = (),
     format: str | None = None,
     errors: Literal["collect", "raise"] = "collect",
+    repeats: bool = False,
 ) -> Iterator[Article]:
     """Read news articles from files, directories, globs, stdin (``"-"``) or a pandas DataFrame.
 
@@ -144,6 +155,9 @@ def read_articles(
         format: Force the format (``txt``, ``html``, ``jsonl``, ``json``, ``csv``) for every input.
         errors: ``"collect"`` (default) yields an :class:`Article` with ``error`` set for each input that
             cannot be read and carries on; ``"raise"`` raises :class:`~framing.errors.InputError` instead.
+        repeats: Look for paragraphs that recur across the outlet's articles of this batch
+            (:mod:`framing.io.repeats`): boilerplate ones are removed, stock ones marked in ``Article.stock``.
+            The whole batch is then read before the first article is yielded (held in memory).
 
     Yields:
         :class:`~framing.Article` objects, in input order.
@@ -160,9 +174,17 @@ def read_articles(
     """
     opts = read_options(columns=columns, max_bytes=max_bytes, outlet_tables=outlet_tables, format=format)
     table = load_outlet_table(opts.outlet_tables)
-    for unit in iter_units(sources, opts):
-        article = read_unit(unit, opts, table)
-        if errors == "raise" and article.error is not None:
+    articles = (read_unit(unit, opts, table) for unit in iter_units(sources, opts))
+    if repeats:
+        from framing.io.repeats import mark_repeats
+
+        articles = iter(mark_repeats(_raising(articles) if errors == "raise" else articles))
+    yield from _raising(articles) if errors == "raise" else articles
+
+
+def _raising(articles: Iterator[Article]) -> Iterator[Article]:
+    for article in articles:
+        if article.error is not None:
             raise InputError(article.source_path or article.id, article.error)
         yield article
 
@@ -215,11 +237,13 @@ def _failed(id: str, source: str, error: str) -> Unit:
 
 
 def _guard(id: str, source: str, produce: Any) -> Iterator[Unit]:
-    """Walk one input; turn an InputError into a failed article so the batch goes on."""
+    """Walk one input; turn an InputError (or a bug) into a failed article so the batch goes on."""
     try:
         yield from produce()
     except InputError as exc:
         yield _failed(id, source, str(exc))
+    except Exception as exc:  # e.g. a CSV the csv module rejects midway: the units so far stand, then its error
+        yield _failed(id, source, internal_error(source, "splitting the file into articles", exc))
 
 
 def _stdin_units(opts: ReadOptions, table: OutletTable) -> Iterator[Unit]:

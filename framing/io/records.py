@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.article import Article
-from framing.errors import InputError
+from framing.errors import InputError, InternalError
 from framing.io.build import article_from_text, failed_article
 from framing.io.decode import decode, open_maybe_gzipped, read_bytes
 from framing.io.options import DEFAULT_COLUMNS, ReadOptions
@@ -81,10 +81,12 @@ def record_article(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article
         )
     except json.JSONDecodeError as exc:
         return failed_article(unit.id, unit.source, f"{unit.where}: malformed JSON ({exc.msg} at column {exc.colno})")
-    except InputError as exc:
+    except (InputError, InternalError) as exc:
         # a JSON file's only item has the file's name as its id, but its failure is still named by position
         failed_id = unit.prefix + unit.where[len(unit.source) :] if unit.fmt == "json" else unit.id
-        return failed_article(failed_id, unit.source, str(exc))
+        # the text's own errors name the file; the record's line or position says which of its articles
+        message = f"{unit.where}: {exc.reason}" if exc.source == unit.source and unit.where else str(exc)
+        return failed_article(failed_id, unit.source, message)
 
 
 def record_units(path: Path, fmt: str, opts: ReadOptions) -> Iterator[Unit]:

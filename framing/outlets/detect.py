@@ -154,10 +154,10 @@ def detect_outlet(ev: OutletEvidence, table: OutletTable) -> OutletInfo:
             how.append(f"credit line {line!r}")
 
     if publisher is None:
-        page_hosts = {table.by_domain(u) for u in ev.page_urls} - {None}
+        # keyed by id: an Outlet holds its citations in a dict, so it cannot go in a set
+        page_hosts = {o.id: o for u in ev.page_urls if (o := table.by_domain(u)) is not None}
         if len(page_hosts) == 1:
-            o = page_hosts.pop()
-            assert o is not None
+            (o,) = page_hosts.values()
             publisher, publisher_name, confidence = o, o.name, "medium"
             how.append(f"links on the page point to {', '.join(o.domains[:1])}")
 

@@ -181,7 +181,10 @@ class OutletTable:
 
 def _host(url_or_host: str) -> str:
     s = url_or_host.strip().lower()
-    host = urlsplit(s if "//" in s else f"//{s}").hostname or ""
+    try:
+        host = urlsplit(s if "//" in s else f"//{s}").hostname or ""
+    except ValueError:  # a bracket that opens no IPv6 address ("https://[..."): no host to name an outlet by
+        return ""
     return host.removeprefix("www.")
 
 

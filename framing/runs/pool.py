@@ -24,16 +24,20 @@ import gc
 import multiprocessing
 import os
 import sys
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
+from framing.errors import internal_error
+from framing.io.build import failed_article
 from framing.io.options import ReadOptions
 from framing.io.read import read_unit
+from framing.io.repeats import Fingerprint, RepeatIndex, find_repeats, safe_apply, safe_fingerprint
 from framing.io.units import Unit
 from framing.outlets import OutletTable, load_outlet_table
 from framing.scoring import BATCH, ArticleScore, Scorer
@@ -43,6 +47,8 @@ __all__ = [
     "ScoreJob",
     "ScoringPool",
     "default_jobs",
+    "find_batch_repeats",
+    "fingerprints",
     "map_units",
     "resolve_jobs",
     "runner",
@@ -69,11 +75,14 @@ class ScoreJob:
         opts: The reader's settings.
         transform: Applied to each :class:`~framing.ArticleScore` in the worker; its result is what the caller
             receives. A module-level function (or :func:`functools.partial` of one), so it can be sent.
+        repeats: The batch's repeated paragraphs (:mod:`framing.io.repeats`), applied to each article as it is
+            read: found by a first pass over the inputs (:func:`find_batch_repeats`).
     """
 
     scorer: Scorer
     opts: ReadOptions
     transform: Callable[[ArticleScore], Any] = _same
+    repeats: RepeatIndex | None = None
 
 
 def default_jobs() -> int:
@@ -125,9 +134,28 @@ def _worker_init(job: ScoreJob) -> None:
 
 
 def work(job: ScoreJob, units: list[Unit]) -> list[Any]:
-    """Read, score and transform a chunk of units (what a worker runs)."""
+    """Read, score and transform a chunk of units (what a worker runs); one result per unit, whatever fails."""
     table = _table(job.opts)
-    return [job.transform(s) for s in job.scorer.score_many([read_unit(u, job.opts, table) for u in units])]
+    articles = [read_unit(u, job.opts, table) for u in units]
+    if job.repeats is not None:
+        articles = [safe_apply(job.repeats, a) for a in articles]
+    return [_transform(job, s) for s in job.scorer.score_many(articles)]
+
+
+def fingerprints(job: ScoreJob, units: list[Unit]) -> list[Fingerprint]:
+    """Read a chunk of units and return their paragraph fingerprints (the first pass of repeat detection)."""
+    table = _table(job.opts)
+    return [safe_fingerprint(read_unit(u, job.opts, table)) for u in units]
+
+
+def _transform(job: ScoreJob, s: ArticleScore) -> Any:
+    """The job's result for one score; when the transform itself fails (a bug), that of an error score."""
+    try:
+        return job.transform(s)
+    except Exception as exc:
+        a = s.article
+        error = internal_error(a.source_path or a.id, "writing the result", exc)
+        return job.transform(ArticleScore(failed_article(a.id, a.source_path, error), error=error))
 
 
 def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
@@ -182,12 +210,14 @@ class ScoringPool:
         return _ordered(self._executor, self.job, units, chunk_size, depth=2 * self.n_jobs)
 
 
-def _ordered(executor: Executor, job: ScoreJob, units: Iterable[Unit], chunk_size: int, depth: int) -> Iterator[Any]:
+def _ordered(
+    executor: Executor, job: ScoreJob, units: Iterable[Unit], chunk_size: int, depth: int, fn: Any = work
+) -> Iterator[Any]:
     """Submit chunks, at most ``depth`` in flight, and yield their results in the order of the input."""
     pending: deque[Future[list[Any]]] = deque()
     try:
         for chunk in _chunks(units, chunk_size):
-            pending.append(executor.submit(work, job, chunk))
+            pending.append(executor.submit(fn, job, chunk))
             while len(pending) >= depth:
                 yield from pending.popleft().result()
         while pending:
@@ -218,12 +248,46 @@ def runner(
         chunk_size: Units per task.
     """
     if executor is not None:
-        yield lambda units: _ordered(executor, job, units, chunk_size, depth or 4)
+        yield _Run(job, chunk_size, executor, depth or 4)
     elif resolve_jobs(n_jobs) == 1:
-        yield lambda units: (r for chunk in _chunks(units, chunk_size) for r in work(job, chunk))
+        yield _Run(job, chunk_size)
     else:
         with ScoringPool(job, n_jobs) as pool:
-            yield lambda units: pool.map(units, chunk_size=chunk_size)
+            yield _Run(job, chunk_size, pool._executor, 2 * pool.n_jobs)
+
+
+@dataclass
+class _Run:
+    """What :func:`runner` yields: ``run(units)`` scores (``run(units, job)`` with another job of the same
+    scorer, e.g. one that carries the batch's repeats); ``run.fingerprints(units)`` is repeat detection's
+    first pass on the same processes."""
+
+    job: ScoreJob
+    chunk_size: int
+    executor: Executor | None = None
+    depth: int = 4
+
+    def __call__(self, units: Iterable[Unit], job: ScoreJob | None = None) -> Iterator[Any]:
+        return self._map(work, units, job or self.job)
+
+    def fingerprints(self, units: Iterable[Unit]) -> Iterator[Fingerprint]:
+        return self._map(fingerprints, units, self.job)
+
+    def _map(self, fn: Any, units: Iterable[Unit], job: ScoreJob) -> Iterator[Any]:
+        if self.executor is None:
+            return (r for chunk in _chunks(units, self.chunk_size) for r in fn(job, chunk))
+        return _ordered(self.executor, job, units, self.chunk_size, self.depth, fn)
+
+
+def find_batch_repeats(run: _Run, units: Iterable[Unit]) -> ScoreJob:
+    """The run's job carrying the repeats of the batch ``units`` (the job itself when there are none): a first
+    pass that reads every unit on the run's processes and keeps only paragraph hashes."""
+    try:
+        index = find_repeats(run.fingerprints(units))
+    except Exception as exc:  # a bug: the run goes on without repeats, and says so
+        warnings.warn(internal_error("the batch", "looking for repeats", exc), stacklevel=2)
+        return run.job
+    return replace(run.job, repeats=index) if len(index) else run.job
 
 
 def map_units(

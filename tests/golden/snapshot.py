@@ -114,7 +114,7 @@ def _portable(rec: dict[str, Any]) -> dict[str, Any]:
         for root, tag in ((SHARED, "<shared>/"), (REPO, "<repo>/")):
             prefix = f"{root}/"
             if path.startswith(prefix):
-                return {**rec, "source_path": tag + path[len(prefix):]}
+                return {**rec, "source_path": tag + path[len(prefix) :]}
     return rec
 
 
