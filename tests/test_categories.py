@@ -60,3 +60,25 @@ def test_subjectivity_categories_fire():
     s = framing.score(Article(id="t", text="Residents were furious and the response was disgraceful.", language="en"))
     cats = {e.category for e in s.evidence}
     assert cats & {"subjective.emotion", "subjective.evaluative"}, cats
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "outlet"),
+    [
+        ("Jane Rawlings told USA TODAY that the plan had failed.", ("source.named", "Jane Rawlings"), "USA TODAY"),
+        ('"It is a sad morning," Sherman told MSNBC on Thursday.', ("source.named", "Sherman"), "MSNBC"),
+        ('"We need to look at it," he told Fox News on Monday.', ("source.pronoun", "he"), "Fox News"),
+    ],
+)
+def test_who_told_an_outlet_is_the_source(sentence: str, speaker: tuple[str, str], outlet: str):
+    # the outlet after "told" is who was told: it is evidence (media or self), and the speaker stays the source
+    got = [(e.category, e.text) for e in framing.score(Article(id="t", text=sentence, language="en")).evidence]
+    assert speaker in got, got
+    assert any(c in {"source.media", "source.self"} and t == outlet for c, t in got), got
+
+
+def test_an_outlet_in_the_by_phrase_is_the_source():
+    got = [(e.category, e.text) for e in framing.score(Article(id="t", text="The plan failed, according to a report "
+                                                              "by the Financial Times.", language="en")).evidence]  # fmt: skip
+    assert ("source.media", "Financial Times") in got, got
+    assert not any(c in {"source.named", "source.pronoun"} for c, _ in got), got

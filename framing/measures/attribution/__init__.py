@@ -208,7 +208,9 @@ def _sentence_evidence(
                 kind = "source.self" if name in own else "source.media"
                 out.append(Evidence(si, span[0], span[1], name, "attribution", kind, 1.0, f"rule:outlet-name:{name}"))
                 used.add(span)
-                found = True
+                # "Rawlings told USA TODAY": an outlet after the verb is who was told; the speaker before the verb
+                # is still the source ("reported by the FT" has its outlet within the by-phrase: the source)
+                found = found or m_start < cue.end or within is not None
             named = None if found else (opening or _named_source(norm, sent, m_cue, before_end))
             if named is not None and within is not None and not within[0] <= named[0] < within[1]:
                 named = None
