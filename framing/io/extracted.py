@@ -30,7 +30,7 @@ from framing.io.clean import _DATELINE, _EMAIL, _FURNITURE, _PHONE, CleanedText,
 from framing.io.dates import parse_date
 from framing.io.normalise import normalise_text
 
-__all__ = ["clean_extracted"]
+__all__ = ["clean_extracted", "paragraph_reason"]
 
 # A call to act on the site rather than news: subscribe, sign up, follow, log in, download the app, share,
 # copyright. Looked for in lines of at most _PROMO_WORDS words only (an article may quote such words).
@@ -42,6 +42,19 @@ _PROMO = re.compile(
     re.I,
 )
 _PROMO_WORDS = 60
+# The site speaking about itself: comment rules, cookie and privacy notices, advertising and affiliate
+# disclosures, "the latest news" teasers. Also in short lines only.
+_SITE_NOTICE = re.compile(
+    r"\bcomments? (?:are|is|will be|may be) (?:moderated|republished|reviewed)\b|\bcomments? (?:policy|section)\b|"
+    r"\bemail address(?:es)? will not be published\b|\bnotify me of\b|\bleave a (?:comment|reply)\b|"
+    r"\bto (?:leave|post) a comment\b|\bview the discussion\b|\bdiscussion thread\b|"
+    r"\b(?:uses?|use of|accept|enable|disable) (?:the )?cookies\b|\bcookie (?:policy|settings|preferences)\b|"
+    r"\bprivacy policy\b|\bterms (?:and conditions|of (?:use|service))\b|\bad-?blocker\b|"
+    r"\badvertising disclos|\baffiliate (?:links?|commissions?|program)|\bassociates? program\b|"
+    r"\b(?:receive|earn|make) (?:a )?(?:small )?(?:compensation|commissions?)\b|\bqualifying purchases\b|"
+    r"\bdoes not (?:offer|provide|give) (?:medical|legal|financial) advice\b|\bthe latest (?:news|stories)\b",
+    re.I,
+)
 _BOX_SPAN = 10
 _DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,13}(?:/\S*)?$", re.I)
 # "Category : Press Releases", "News date : 04/21/2022 Category : Press Releases", "Release Date:"
@@ -61,8 +74,14 @@ def _mixed_script(line: str) -> bool:
     return any(_LATIN.search(w) and _OTHER_SCRIPT.search(w) for w in line.split() if len(w) > 2)
 
 
-def _reason(line: str) -> str | None:
-    """Why an extracted paragraph is not article text, or None when it is."""
+def paragraph_reason(line: str, *, notices: bool = False) -> str | None:
+    """Why an extracted paragraph is not article text, or None when it is.
+
+    Args:
+        line: One paragraph.
+        notices: Also reject the site's notices about itself (comment rules, cookies, disclosures): for
+            flattened pages, where nothing else has taken them out; an extractor's text rarely holds them.
+    """
     n = _words(line)
     if _FURNITURE.match(line):
         return "page furniture"
@@ -74,6 +93,8 @@ def _reason(line: str) -> str | None:
         return "timestamp"
     if n <= _PROMO_WORDS and line[:1] != '"' and _PROMO.search(line):  # not a quotation
         return "promotion"
+    if notices and n <= _PROMO_WORDS and line[:1] != '"' and _SITE_NOTICE.search(line):
+        return "site notice"
     if n <= 40 and (_EMAIL.search(line) or _PHONE.search(line)):
         return "contact line"
     if n <= 10 and _LABEL.match(line) and ":" in line:
@@ -95,7 +116,7 @@ def clean_extracted(text: str, *, title: str | None = None) -> CleanedText:
     """
     out = CleanedText(text="", title=normalise_text(title).replace("\n", " ") if title else None)
     lines = [(no, s) for no, s in enumerate(normalise_text(text).split("\n"), start=1) if s]
-    reasons: list[str | None] = [_reason(s) for _, s in lines]
+    reasons: list[str | None] = [paragraph_reason(s) for _, s in lines]
     title_key = (out.title or "").casefold()
     for k, (_, s) in enumerate(lines[:3]):
         if title_key and s.casefold() == title_key:

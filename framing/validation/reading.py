@@ -6,11 +6,11 @@ the HTML and for the dump of each page: the share of must-contain snippets kept,
 removed, the pages lost (rejected or empty) and the crashes. Next to framing: trafilatura alone with its
 defaults (``trafilatura.extract(html)``, as its users call it) on the HTML, and the raw dump on the dumps.
 
-A snippet is looked for in the article's title and body (``title`` + ``text``, what framing scores and
-reports), after both went through the reader's character normalisation (straight quotes, plain spaces) and
-whitespace was collapsed: the reader straightens quotes, so comparing raw strings would count every curly
-quote as a lost snippet. As in trafilatura's evaluation, an empty result keeps none of its page's
-must-contain snippets and removes all of its must-not ones.
+A snippet is looked for in what framing keeps as the article: its title, deck (``summary``), sub-headings
+(``headings``) and body (``text``, what is scored), after both went through the reader's character
+normalisation (straight quotes, plain spaces) and whitespace was collapsed: the reader straightens quotes, so
+comparing raw strings would count every curly quote as a lost snippet. As in trafilatura's evaluation, an
+empty result keeps none of its page's must-contain snippets and removes all of its must-not ones.
 
 Portions: the pages are split by a hash of the page name (:func:`portion`): a page is **held out** when the
 SHA-256 of its name, as a number, is divisible by 3 (about a third). The reader's rules were tuned on the
@@ -114,7 +114,9 @@ def _framing_reader(kind: str) -> Callable[[Path], str | None]:
             art = build(text, id=path.stem, source_path=str(path), table=table, warnings=warnings)
         except InputError:
             return None  # rejected: the page is lost
-        return "\n".join(x for x in (art.title, art.text) if x) if art.text.strip() else None
+        if not art.text.strip():
+            return None
+        return "\n".join(x for x in (art.title, *art.summary, *art.headings, art.text) if x)
 
     return read
 
