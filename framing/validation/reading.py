@@ -98,7 +98,8 @@ def load_pages(data_root: Path) -> list[dict[str, Any]]:
     return sorted(pages, key=lambda r: r["file"])
 
 
-def _framing_reader(kind: str) -> Callable[[Path], str | None]:
+def _framing_reader(kind: str, bodies: dict[Path, str] | None = None) -> Callable[[Path], str | None]:
+    """framing's reader of one page (``kind`` ``html`` or ``dump``); the body text alone goes to ``bodies``."""
     from framing.errors import InputError
     from framing.io.build import article_from_text
     from framing.io.decode import decode
@@ -116,6 +117,8 @@ def _framing_reader(kind: str) -> Callable[[Path], str | None]:
             return None  # rejected: the page is lost
         if not art.text.strip():
             return None
+        if bodies is not None:
+            bodies[path] = art.text
         return "\n".join(x for x in (art.title, *art.summary, *art.headings, art.text) if x)
 
     return read
@@ -183,11 +186,16 @@ def evaluate(data_root: Path) -> list[EvalResult]:
     pages = load_pages(data_root)
     held = [p for p in pages if portion(p["file"]) == "held-out"]
     held_files = {p["file"] for p in held}
+    bodies: dict[Path, str] = {}
     runs = {
-        ("html", "framing"): run_reader(pages, _framing_reader("html"), "html_path"),
+        ("html", "framing"): run_reader(pages, _framing_reader("html", bodies), "html_path"),
         ("html", "trafilatura.extract (defaults)"): run_reader(pages, _trafilatura, "html_path"),
-        ("dump", "framing"): run_reader(pages, _framing_reader("dump"), "dump_path"),
+        ("dump", "framing"): run_reader(pages, _framing_reader("dump", bodies), "dump_path"),
         ("dump", "raw dump"): run_reader(pages, _raw, "dump_path"),
+    }
+    body_only = {
+        kind: run_reader(pages, lambda path: bodies.get(path), key)
+        for kind, key in (("html", "html_path"), ("dump", "dump_path"))
     }
     results = []
     for kind, label in (("html", "HTML pages"), ("dump", "plain-text dumps")):
@@ -205,7 +213,9 @@ def evaluate(data_root: Path) -> list[EvalResult]:
             if reader == "framing":
                 lost = [s.file for s in sc if s.lost]
                 extra["framing: pages lost"] = ", ".join(lost) or "none"
-                extra["framing: seconds for all pages"] = tally(sc)["seconds"]
+                extra["framing, body text alone (without title, deck, sub-headings), all pages"] = _fmt(
+                    tally(body_only[kind])
+                )
         fr = tally(runs[(kind, "framing")])
         met = fr["kept"] >= keep_t and fr["removed"] >= rem_t
         extra[f"target: kept >= {keep_t:.2f} and removed >= {rem_t:.2f} (all pages)"] = "met" if met else "NOT met"
@@ -223,12 +233,20 @@ def evaluate(data_root: Path) -> list[EvalResult]:
 
 _NOTES = {
     "html": [
+        "Before issue 12 (commit 74bc793, the same measure): kept 0.871, removed 0.942, 1 page lost; framing ran "
+        "trafilatura, then the scrape cleaner over its text.",
         "Precision / recall here count snippets: TP = must-contain kept, FN = must-contain lost, FP = must-not "
         "kept; 'removed' is the share of must-not snippets absent from the result.",
         "trafilatura alone is `trafilatura.extract(html)` with its defaults; framing calls trafilatura and then "
         "cleans its text lightly (framing/io/html.py).",
     ],
     "dump": [
+        "Before issue 12 (commit 74bc793, the same measure): kept 0.939, removed 0.622, 1 crash "
+        "(bbc.com.52241221, in outlet detection: the crash of issue 12 point 1, fixed on its own branch).",
+        "The block is looked for only in texts with at least 12 lines that are not sentences after the line "
+        "rules (flattened pages); article texts, the seeds and the bundled corpus read as before. Recipes, "
+        "reviews laid out as lists and pages in other languages lose the most: their article is not a run of "
+        "sentences.",
         "The raw dump is every visible text of the page (html-text, guess_layout=True), menus and all.",
         "framing cleans the dump with framing/io/clean.py and its block classifier (framing/io/blocks.py).",
     ],
