@@ -31,6 +31,7 @@ def _page() -> str:
         "Repairs",
         PARA.replace("mayor", "council leader"),
         "The mayor declined to comment further.",
+        "Comments are moderated, and your email address will not be published.",
         *FOOTER,
         "Our comments are moderated, and your email address will not be published.",
         *FOOTER,
@@ -58,7 +59,9 @@ def test_page_dump_keeps_article_drops_banner_menus_and_notice():
     assert c.byline == "Ann Lee"
     assert c.headings == ["Repairs"]
     reasons = {r.text: r.reason for r in c.removed}
-    assert reasons["Our comments are moderated, and your email address will not be published."] == "site notice"
+    # right under the article (in its block), the notice is found by its shape; in the footer, by position
+    assert reasons["Comments are moderated, and your email address will not be published."] == "site notice"
+    assert reasons["Our comments are moderated, and your email address will not be published."] == "footer"
     assert reasons[
         "We use cookies to give you the best experience on our website and to show you relevant adverts."
     ] in {"site notice", "outside the article block"}

@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -49,20 +50,29 @@ def _justext() -> tuple[Any, Any, dict[str, frozenset[str]]]:
 
 def _stoplist(texts: Sequence[str], stoplists: dict[str, frozenset[str]]) -> frozenset[str]:
     """The stop list of the page's language: the one that most of its words are in (English on a tie)."""
-    words = [w.lower() for t in texts for w in t.split()]
-    return max(stoplists.values(), key=lambda sl: sum(w in sl for w in words))
+    words = Counter(w.lower() for t in texts for w in t.split())
+    return max(stoplists.values(), key=lambda sl: sum(c for w, c in words.items() if w in sl))
 
 
-def _paragraph(text: str) -> Any:
+@lru_cache(maxsize=1)
+def _line_class() -> type:
     from justext.paragraph import Paragraph
 
-    class _Path:  # a plain <p> in <body>: no heading, no link, no <select>
-        dom = "body.p"
-        xpath = "/body/p"
+    class Line(Paragraph):  # type: ignore[misc]
+        """A plain ``<p>`` in ``<body>`` (no heading, no link, no ``<select>``) holding one normalised line;
+        its text and word count are computed once (jusText's own recompute them at every use)."""
 
-    p = Paragraph(_Path())
-    p.append_text(text)
-    return p
+        def __init__(self, text: str) -> None:
+            self.dom_path, self.xpath = "body.p", "/body/p"
+            self.text_nodes = [text]
+            self.chars_count_in_links = self.tags_count = 0
+            self.class_type = ""
+            self._text, self._words = text, len(text.split())
+
+        text = property(lambda self: self._text)
+        words_count = property(lambda self: self._words)
+
+    return Line
 
 
 def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -70,7 +80,8 @@ def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     context revision (``good`` or ``bad``)."""
     classify, revise, stoplists = _justext()
     stoplist = _stoplist(texts, stoplists)
-    paragraphs = [_paragraph(t) for t in texts]
+    line = _line_class()
+    paragraphs = [line(t) for t in texts]
     classify(paragraphs, stoplist)
     free = [p.cf_class for p in paragraphs]
     revise(paragraphs)

@@ -213,7 +213,8 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
     if head is not None:
         lo = head + 1
     for k, ln in enumerate(live):
-        if (reason := paragraph_reason(ln.text, notices=True)) is not None:
+        # (lines outside the block go anyway: above it, as page furniture; below it, as the footer)
+        if lo <= k <= hi and (reason := paragraph_reason(ln.text, notices=True)) is not None:
             drop(ln, reason)
         elif (
             _DROP_BAD

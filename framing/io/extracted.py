@@ -42,6 +42,14 @@ _PROMO = re.compile(
     re.I,
 )
 _PROMO_WORDS = 60
+# Lower-case words one of which every alternative of _PROMO / _SITE_NOTICE holds: a substring test first, as
+# the alternations (each opening with \b) cost more than everything else on a flattened page.
+_PROMO_HINTS = ("sign", "subscri", "newsletter", "follow", "download", "app", "©", "copyright", "rights reserved",
+                "click here", "share", "like", "whatsapp", "unlimited", "never miss", "by email", "send us",
+                "advertise")  # fmt: skip
+_NOTICE_HINTS = ("comment", "email address", "notify me", "leave a", "discussion", "cookie", "privacy", "terms",
+                 "blocker", "advertis", "affiliate", "associate", "compensation", "commission", "qualifying",
+                 "advice", "the latest")  # fmt: skip
 # The site speaking about itself: comment rules, cookie and privacy notices, advertising and affiliate
 # disclosures, "the latest news" teasers. Also in short lines only.
 _SITE_NOTICE = re.compile(
@@ -71,6 +79,8 @@ _BIO = re.compile(
 
 def _mixed_script(line: str) -> bool:
     """A word spelled with Latin and Cyrillic / Greek look-alike letters together (``Аdvеrtіѕе``)."""
+    if line.isascii() or not _OTHER_SCRIPT.search(line):
+        return False
     return any(_LATIN.search(w) and _OTHER_SCRIPT.search(w) for w in line.split() if len(w) > 2)
 
 
@@ -83,21 +93,23 @@ def paragraph_reason(line: str, *, notices: bool = False) -> str | None:
             flattened pages, where nothing else has taken them out; an extractor's text rarely holds them.
     """
     n = _words(line)
-    if _FURNITURE.match(line):
+    # (the scrape cleaner has already tried furniture and timestamps on a flattened page's lines)
+    if not notices and _FURNITURE.match(line):
         return "page furniture"
-    if _DOMAIN_LINE.match(line):
+    if " " not in line and "." in line and _DOMAIN_LINE.match(line):
         return "url"
-    if _timestamp_kind(line) is not None or (
+    if (not notices and _timestamp_kind(line) is not None) or (
         n <= 15 and line[-1:] not in ".!?" and _STAMP_WORD.search(line) and (parse_date(line) or _NUM_DATE.search(line))
     ):
         return "timestamp"
-    if n <= _PROMO_WORDS and line[:1] != '"' and _PROMO.search(line):  # not a quotation
+    low = line.lower() if n <= _PROMO_WORDS and line[:1] != '"' else ""  # not a quotation
+    if low and any(h in low for h in _PROMO_HINTS) and _PROMO.search(line):
         return "promotion"
-    if notices and n <= _PROMO_WORDS and line[:1] != '"' and _SITE_NOTICE.search(line):
+    if notices and low and any(h in low for h in _NOTICE_HINTS) and _SITE_NOTICE.search(line):
         return "site notice"
-    if n <= 40 and (_EMAIL.search(line) or _PHONE.search(line)):
+    if n <= 40 and (("@" in line and _EMAIL.search(line)) or ("+" in line and _PHONE.search(line))):
         return "contact line"
-    if n <= 10 and _LABEL.match(line) and ":" in line:
+    if n <= 10 and ":" in line and _LABEL.match(line):
         return "metadata label"
     if _mixed_script(line):
         return "look-alike letters"
