@@ -25,7 +25,8 @@ class OutletInfo:
         parent: Parent organisation.
         kind: news agency, broadcaster, newspaper, magazine or online.
         how: How each identification was made, e.g. ``"url domain sputnikglobe.com"``.
-        confidence: ``high`` (URL, metadata, signature, dateline), ``medium`` (credit line), ``low``
+        confidence: ``high`` (URL, metadata, signature, dateline), ``medium`` (credit line; a page's own publisher
+            name the outlet table does not know), ``low``
             (self-reference only) or ``none`` (unknown).
         hints: Clues found when the outlet stays unknown, e.g. a footer naming a country.
         sources: Citation for each fact, keyed by field name.

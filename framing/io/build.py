@@ -7,13 +7,13 @@ from typing import Any
 
 from framing.article import Article
 from framing.errors import InputError, stage
-from framing.io.clean import clean_text
+from framing.io.clean import CleanedText, clean_text
 from framing.io.dates import parse_date
 from framing.io.language import detect_language
 from framing.io.normalise import normalise_text
 from framing.outlets import OutletEvidence, OutletTable, detect_outlet, load_outlet_table
 
-__all__ = ["article_from_text", "clean_field", "failed_article"]
+__all__ = ["article_from_cleaned", "article_from_text", "clean_field", "failed_article"]
 
 
 def article_from_text(
@@ -47,8 +47,38 @@ def article_from_text(
     if not raw.strip():
         raise InputError(source, "input holds only whitespace")
     with stage(source, "cleaning"):
-        title = clean_field(meta.get("title"))
-        cleaned = clean_text(raw, title=title)
+        cleaned = clean_text(raw, title=clean_field(meta.get("title")))
+    return article_from_cleaned(cleaned, raw, id=id, source_path=source_path, meta=meta, table=table, warnings=warnings)
+
+
+def article_from_cleaned(
+    cleaned: CleanedText,
+    raw: str,
+    *,
+    id: str,
+    source_path: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    table: OutletTable | None = None,
+    warnings: Sequence[str] = (),
+) -> Article:
+    """Build an :class:`~framing.Article` from text a cleaner already cleaned (see :func:`article_from_text`).
+
+    Args:
+        cleaned: The cleaner's result.
+        raw: The text as read, kept on the article.
+        id: Identifier for the article.
+        source_path: Where it came from.
+        meta: As for :func:`article_from_text`, plus ``publisher`` (the page's own publisher name, reported
+            with medium confidence when the outlet table does not know it), ``publisher_field`` (where it came
+            from) and ``provenance`` (which field each value came from, kept as ``Article.meta["provenance"]``).
+        table: Outlet table (the bundled one when omitted).
+        warnings: Warnings from reading, kept on the article.
+
+    Raises:
+        InputError: Nothing is left after cleaning.
+    """
+    meta = meta or {}
+    source = source_path or id
     if not cleaned.text.strip():
         raise InputError(
             source, f"no article text left after removing boilerplate ({len(cleaned.removed)} lines removed)"
@@ -64,6 +94,8 @@ def article_from_text(
                 signature_lines=cleaned.signature_lines,
                 page_urls=cleaned.urls,
                 body=cleaned.text,
+                page_publisher=clean_field(meta.get("publisher")),
+                page_publisher_field=str(meta.get("publisher_field") or "page metadata"),
             ),
             table if table is not None else load_outlet_table(),
         )
@@ -74,6 +106,7 @@ def article_from_text(
     notes = list(warnings)
     if language != "en":
         notes.append(f"language detected as {language!r}; only English is scored")
+    extra = {"provenance": dict(meta["provenance"])} if meta.get("provenance") else {}
     return Article(
         id=id,
         text=cleaned.text,
@@ -90,6 +123,7 @@ def article_from_text(
         headings=tuple(cleaned.headings),
         removed=tuple(cleaned.removed),
         warnings=tuple(notes),
+        meta=extra,
     )
 
 

@@ -10,6 +10,10 @@ lines. Every rule is general (a shape of line, a position in the page), never a 
 * flattened metadata dumps: keyword-tag lines, image / CDN URLs, contact lines, ``1920 1080 true``, locale codes;
 * the headline repeated (kept once, as the title), decks, bylines, credit lines;
 * related-headline lists and social footers after the last news paragraph;
+* in a flattened page (at least ``_PAGE_DUMP_LINES`` lines that are not prose: menus, link lists), the article's
+  block (:mod:`framing.io.blocks`: jusText's classes, the best-scoring run of lines, from the headline's repeat
+  down), with menu runs inside it and the site's notices (comment rules, cookies, disclosures, promotions)
+  removed; an article text, with few such lines, is left as the rules above have it;
 * sentences broken across lines rejoined;
 * curly / low quotes, ``''``, U+02BC apostrophes and non-breaking spaces normalised.
 
@@ -27,8 +31,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from framing.article import RemovedLine
+from framing.io.blocks import main_block
 from framing.io.dates import WEEKDAY_RE, date_from_url, parse_date
 from framing.io.normalise import normalise_text
 
@@ -173,10 +179,76 @@ class _Line:
     bullet: bool = False
     kind: str = "text"  # text | removed | blank
     reason: str = ""
+    outside: bool = False  # outside the article's block of a flattened page
+
+
+def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[list[_Line], list[int], str | None]:
+    """Restrict a flattened page to its article's block; drop what jusText and the extracted-text shapes reject.
+
+    The block is the best-scoring run of jusText classes (:func:`~framing.io.blocks.main_block`), grown over the
+    prose lines right next to it (jusText counts the page's edges as boilerplate, so a short last paragraph
+    would fall off). Inside it, a line that is not prose and that jusText calls bad (a menu item, a button
+    between paragraphs) goes; anywhere, a promotion, contact, label or bio line
+    (:func:`~framing.io.extracted.paragraph_reason`) goes. Lines above the block stay for the headline search
+    and are marked ``outside``.
+    """
+    from framing.io.extracted import paragraph_reason  # extracted.py builds on this module
+
+    texts = [ln.text for ln in live]
+    prose = set(prose_idx)
+    found = main_block(texts, [k in prose for k in range(len(live))])
+    if found is None:
+        return live, prose_idx, None
+    (lo, hi), classes = found
+    while lo - 1 in prose:
+        lo -= 1
+    while hi + 1 in prose:
+        hi += 1
+    if not any(lo <= k <= hi for k in prose_idx):
+        return live, prose_idx, None
+    # The article starts under its headline: the page's <title> comes first in a dump ("Headline | Site"), the
+    # headline itself again right above the article; what lies between that repeat and the block is the lead-in
+    # (deck, byline, ingredients, a list), kept.
+    head = _headline_repeat(texts, lo)
+    if head is not None:
+        lo = head + 1
+    for k, ln in enumerate(live):
+        # (lines outside the block go anyway: above it, as page furniture; below it, as the footer)
+        if lo <= k <= hi and (reason := paragraph_reason(ln.text, notices=True)) is not None:
+            drop(ln, reason)
+        elif (
+            _DROP_BAD
+            and lo <= k <= hi
+            and k not in prose
+            and classes[k] == "bad"
+            and (k - 1 not in prose or k + 1 not in prose)  # in a run of such lines (a menu), not a lone heading
+        ):
+            drop(ln, "boilerplate (jusText class)")
+        ln.outside = k < lo
+    kept = [(k, ln) for k, ln in enumerate(live) if ln.kind == "text"]
+    headline = texts[head] if head is not None else None
+    return [ln for _, ln in kept], [j for j, (k, _) in enumerate(kept) if k in prose and lo <= k <= hi], headline
+
+
+def _headline_repeat(texts: list[str], lo: int) -> int | None:
+    """Index of the last headline-like line within _LEAD_IN lines above ``lo`` that repeats an earlier line's
+    start (the page title), or None."""
+    for k in range(lo - 1, max(-1, lo - 1 - _LEAD_IN), -1):
+        t = texts[k]
+        if 3 <= _words(t) <= 40 and not _is_terminal(t) and any(x.startswith(t) for x in texts[:k]):
+            return k
+    return None
 
 
 # Where a publication date comes from, best first. Page-render dates ("weekday" lines above the headline)
 # are never candidates.
+# A text with at least this many lines that are not prose (menus, link lists, buttons) left after the line
+# rules is a flattened page, whose article is looked for as a block; an article text is left as it is.
+_PAGE_DUMP_LINES = 12
+# How far above the article's block its headline may be (lines of deck, byline, ingredients, lists).
+_LEAD_IN = 60
+_DROP_BAD = True
+
 _DATE_PRIORITY = ("header", "published", "first published", "posted", "created", "date", "iso", "clock", "url")
 
 
@@ -260,6 +332,11 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
         if len(prose_idx) == 1:
             title = ""  # a lone line is the body, not a headline
 
+    # 3b. A flattened page (menus, link lists left): the article is a block of it (framing/io/blocks.py).
+    page_headline = None
+    if prose_idx and len(live) - len(prose_idx) >= _PAGE_DUMP_LINES:
+        live, prose_idx, page_headline = _page_block(live, prose_idx, drop)
+
     # 4. Headline: a repeated headline-like line, else the metadata title, else the first headline-like line
     # above the body.
     head_zone = live[: prose_idx[0]] if prose_idx else live
@@ -270,6 +347,8 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
         out.title = normalise_text(title).replace("\n", " ")
     elif title == "":
         pass
+    elif page_headline:
+        out.title = page_headline
     elif repeated:
         out.title = repeated[0].text
     elif candidates:
@@ -300,6 +379,10 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
         s = ln.text
         if s.casefold() == title_key:
             drop(ln, "headline" if k == title_line_pos else "repeated headline")
+        elif k < start and ln.outside:
+            if _words(s) <= 5 and not _is_tag(s):
+                out.header_lines.append(s)
+            drop(ln, "outside the article block")
         elif k < start:
             if (ln.bullet and (_words(s) >= 8 or _is_terminal(s))) or (_words(s) >= 8 and not _is_tag(s)):
                 out.summary.append(s)

@@ -28,6 +28,8 @@ class OutletEvidence:
     signature_lines: Sequence[str] = ()
     page_urls: Sequence[str] = ()
     body: str = ""
+    page_publisher: str | None = None
+    page_publisher_field: str = "page metadata"
 
 
 # Phrases around an outlet's name that make it the speaker's own outlet ("told Sputnik", "Sputnik has
@@ -113,10 +115,14 @@ def detect_outlet(ev: OutletEvidence, table: OutletTable) -> OutletInfo:
     confidence = "none"
     domain = registered_domain(ev.url) if ev.url else None
 
-    if ev.site_name:
-        publisher = table.by_name(ev.site_name)
-        publisher_name = publisher.name if publisher else ev.site_name.strip()
-        how.append(f"metadata site name {ev.site_name.strip()!r}")
+    # The page's own publisher name counts as a metadata site name when the table knows it; otherwise it is
+    # only a fallback (below), with medium confidence.
+    page_name, by_page = (ev.page_publisher or "").strip() or None, False
+    site_name = ev.site_name or (page_name if page_name and table.by_name(page_name) is not None else None)
+    if site_name:
+        publisher = table.by_name(site_name)
+        publisher_name = publisher.name if publisher else site_name.strip()
+        how.append(f"metadata site name {site_name.strip()!r}")
         confidence = "high"
     if ev.url and (o := table.by_domain(ev.url)) is not None and (publisher is None or publisher is o):
         publisher, publisher_name, confidence = o, o.name, "high"
@@ -161,7 +167,14 @@ def detect_outlet(ev: OutletEvidence, table: OutletTable) -> OutletInfo:
             publisher, publisher_name, confidence = o, o.name, "medium"
             how.append(f"links on the page point to {', '.join(o.domains[:1])}")
 
-    if publisher is None:
+    if publisher is None and page_name and not site_name:
+        # The page names its own publisher, but the table does not know it: reported, with less confidence
+        # than a table entry, and without the table's facts (country, ownership).
+        publisher_name, confidence, by_page = page_name, "medium", True
+        how.append(f"page publisher {page_name!r} ({ev.page_publisher_field})")
+        hints.append(f"publisher {page_name!r} is not in the outlet table")
+
+    if publisher is None and not by_page:
         self_ref = None
         for o, text, pos in _mentions(table, "self", ev.body):
             elsewhere = ev.body[:pos] + " " * len(text) + ev.body[pos + len(text) :]

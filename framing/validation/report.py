@@ -33,6 +33,7 @@ TASKS = (
     "framing.validation.models",
     "framing.validation.frames",
     "framing.validation.stories",
+    "framing.validation.reading",
 )
 
 

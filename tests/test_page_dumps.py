@@ -1,0 +1,92 @@
+"""Flattened pages (every visible text of a page): the article's block by jusText classes and a best-scoring
+run; article texts and the seeds are left as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.io.blocks import classify_lines, main_block
+from framing.io.clean import clean_text
+
+PARA = (
+    "The mayor of Nerin said on Monday that the old bridge over the river would reopen next week after two years "
+    "of repairs that cost the city about forty million dollars, officials said on Friday when they met the "
+    "builders and the families who live near the river."
+)
+MENU = ["Home", "World", "Business", "Sport", "Weather", "Culture", "Travel", "Video", "Podcasts", "Local"]
+FOOTER = ["About", "Jobs", "Terms", "Privacy", "Sitemap", "Help", "Advertise", "Contact", "Careers", "Press"]
+
+
+def _page() -> str:
+    lines = [
+        "Bridge Reopens After Two Years | Nerin Post",
+        *MENU,
+        "We use cookies to give you the best experience on our website and to show you relevant adverts.",
+        *MENU,
+        "Bridge Reopens After Two Years",
+        "By Ann Lee",
+        PARA,
+        "Repairs",
+        PARA.replace("mayor", "council leader"),
+        "The mayor declined to comment further.",
+        "Comments are moderated, and your email address will not be published.",
+        *FOOTER,
+        "Our comments are moderated, and your email address will not be published.",
+        *FOOTER,
+    ]
+    return "\n\n".join(lines)
+
+
+def test_jusText_classes_and_block():
+    free, revised = classify_lines(["Home", PARA, "Contact"])
+    assert free == ["short", "good", "short"]
+    assert revised == ["bad", "good", "bad"]
+    lines = [*MENU, PARA, "A sub-heading", PARA, *FOOTER]
+    (lo, hi), _ = main_block(lines)
+    assert (lo, hi) == (len(MENU), len(MENU) + 2)
+    assert main_block(MENU) is None
+
+
+def test_page_dump_keeps_article_drops_banner_menus_and_notice():
+    c = clean_text(_page())
+    paras = c.text.split("\n\n")
+    assert paras[0] == PARA and paras[-1] == "The mayor declined to comment further."
+    assert len(paras) == 3
+    assert "cookies" not in c.text and "moderated" not in c.text
+    assert c.title == "Bridge Reopens After Two Years"
+    assert c.byline == "Ann Lee"
+    assert c.headings == ["Repairs"]
+    reasons = {r.text: r.reason for r in c.removed}
+    # right under the article (in its block), the notice is found by its shape; in the footer, by position
+    assert reasons["Comments are moderated, and your email address will not be published."] == "site notice"
+    assert reasons["Our comments are moderated, and your email address will not be published."] == "footer"
+    assert reasons[
+        "We use cookies to give you the best experience on our website and to show you relevant adverts."
+    ] in {"site notice", "outside the article block"}
+
+
+def test_article_text_is_not_a_page_dump():
+    """Few lines that are not prose: the block is not looked for and the page-dump rules do not run (the
+    seeds and article texts read as before), so even a notice-like sentence stays."""
+    notice = "Our comments are moderated, and your email address will not be published."
+    text = "\n\n".join(["Bridge Reopens", "Home", "World", PARA, "Contact", notice])
+    c = clean_text(text)
+    assert c.text.split("\n\n") == [PARA, notice]
+    # the same lines in a page with menus around them: the notice goes
+    assert notice not in clean_text(_page()).text
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "realpages").is_dir(),
+    reason="../shared/data/realpages is not available",
+)
+def test_realpages_dumps_better_than_before():
+    """On all realpages dumps, framing removes far more boilerplate than before (0.665) and keeps most text."""
+    from framing.validation import reading
+
+    data = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    scores = reading.run_reader(reading.load_pages(data), reading._framing_reader("dump"), "dump_path")
+    t = reading.tally(scores)
+    assert t["removed"] >= 0.78 and t["kept"] >= 0.86, t
