@@ -14,8 +14,8 @@ name                       dtype        content
 ``intercept``              float64      ``(n_rows,)``
 ``block<i>_vocab``         uint8        UTF-8 terms joined by ``\\n`` (word/char blocks)
 ``block<i>_idf``           float64      ``(n_terms,)`` inverse document frequencies (word/char blocks)
-``block<i>_mean``          float64      standardisation mean (lexicon block)
-``block<i>_scale``         float64      standardisation scale (lexicon block)
+``block<i>_mean``          float64      standardisation mean (lexicon and vectors blocks)
+``block<i>_scale``         float64      standardisation scale (lexicon and vectors blocks)
 =========================  ===========  =================================================================
 
 The header is a JSON object with ``format`` (``"framing-model"``), ``format_version`` (1), ``task``,
@@ -53,7 +53,7 @@ __all__ = ["FORMAT", "FORMAT_VERSION", "ModelFileError", "load_model", "read_hea
 FORMAT = "framing-model"
 FORMAT_VERSION = 1
 _ALLOWED_DTYPES = {np.dtype(np.float64), np.dtype(np.uint8)}
-_BLOCK_KINDS = {"word", "char", "lexicon"}
+_BLOCK_KINDS = {"word", "char", "lexicon", "vectors"}
 _MAX_HEADER = 1 << 22
 
 
@@ -96,11 +96,12 @@ def save_model(model: Model, path: str | Path) -> Path:
     blocks: list[dict[str, Any]] = []
     for i, b in enumerate(model.blocks):
         entry: dict[str, Any] = {"kind": b.kind, "config": b.config, "n_features": b.width}
-        if b.kind == "lexicon":
+        if b.kind in {"lexicon", "vectors"}:
             assert b.mean is not None and b.scale is not None
             arrays[f"block{i}_mean"] = np.asarray(b.mean, dtype=np.float64)
             arrays[f"block{i}_scale"] = np.asarray(b.scale, dtype=np.float64)
-            entry["categories"] = list(b.categories)
+            if b.kind == "lexicon":
+                entry["categories"] = list(b.categories)
         else:
             arrays[f"block{i}_vocab"] = _encode_terms(list(b.vocabulary))
             if b.idf is not None:
@@ -206,6 +207,8 @@ def load_model(path: str | Path) -> Model:
                         categories=[str(c) for c in entry["categories"]],
                     )
                 )
+            elif kind == "vectors":
+                blocks.append(Block(kind, config, mean=arrays[f"block{i}_mean"], scale=arrays[f"block{i}_scale"]))
             else:
                 bad = set(config) - set(VECTORIZER_KEYS)
                 if bad:
