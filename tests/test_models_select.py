@@ -254,3 +254,11 @@ def test_cli_builds_vectors_from_allsides_train_only(tmp_path: Path) -> None:
     vec = load_vectors(out)
     assert "devword" not in vec.index and "senate" in vec.index
     assert vec.header["n_documents"] == 5
+
+
+def test_lean_text_drops_the_outlet_domain_too() -> None:
+    from framing.models.tasks import lean_text
+
+    text = "Taxes rose, Fox News reported. Read more at foxnews.com or www.foxnews.com today."
+    out = lean_text(text, outlet="Fox News (Online News)", clean=False)
+    assert out == "Taxes rose, reported. Read more at or today."

@@ -196,18 +196,20 @@ def _outlet_table_names() -> dict[str, tuple[str, ...]]:
 
     out: dict[str, tuple[str, ...]] = {}
     for o in load_outlet_table().outlets:
+        # the domains too ("foxnews.com" in "Read more at foxnews.com"), with and without "www."
+        names = (*o.names, *o.domains, *(f"www.{d}" for d in o.domains))
         for n in o.names:
-            out[n.lower()] = tuple(o.names)
+            out[n.lower()] = names
     return out
 
 
 def outlet_variants(outlet: str | None) -> list[str]:
     """Names an outlet may call itself by: the AllSides name without ``- News`` / ``(Online News)``, with and
-    without a leading *The*, and every alias the bundled outlet table lists for it.
+    without a leading *The*, and every alias and domain the bundled outlet table lists for it.
 
     Example:
         >>> outlet_variants("Fox News (Online News)")
-        ['Fox News', 'FNC', 'Fox News (Online News)', 'Fox News Channel', 'The Fox News']
+        ['Fox News', 'FNC', 'Fox News (Online News)', 'Fox News Channel', 'The Fox News', 'foxnews.com', 'www.foxnews.com']
     """
     if not outlet:
         return []

@@ -124,6 +124,17 @@ def _model_for(task: Task, data: Path) -> tuple[Model, dict[str, Any], str]:
     return model, info, "trained here as framing train does (deterministic)"
 
 
+def _steps(info: dict[str, Any]) -> dict[str, float]:
+    """The best cross-validated score of the grid rows without and with the vectors block and the extra data."""
+    out: dict[str, float] = {}
+    for row in info.get("grid") or []:
+        s = row["settings"]
+        name = "n-grams + lexicon" + (" + vectors" if s.get("vectors") else "") + (
+            f" + {s['extra_data']}" if s.get("extra_data") else "")  # fmt: skip
+        out[name] = max(out.get(name, 0.0), float(row["cv"]))
+    return out
+
+
 def _ci(rep: dict[str, Any]) -> str:
     lo, hi = rep["ci95"]
     return f"{lo:.3f} - {hi:.3f}"
@@ -157,6 +168,7 @@ def evaluate_task(name: str, data_root: Path) -> EvalResult:
     meta = model.meta
     extra: dict[str, Any] = {
         "model file": origin,
+        f"best cross-validated {metric} per feature set (what each step adds, train folds)": _steps(info),
         "selection": info.get("selection"),
         "settings tried (grid size)": info.get("grid_size"),
         f"cross-validated {metric} of the choice (train folds)": info.get("cv"),
