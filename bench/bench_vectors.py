@@ -57,7 +57,8 @@ def main() -> int:
     shipped = load_model(find_model("subjective"))
     settings = {k: v for k, v in shipped.meta["settings"].items() if k != "intercept_shift"}
     texts, labels = load_split(get_task("subjective"), SHARED, "train")
-    with_vec, _ = train_model(texts, labels, task="subjective", settings={**settings, "vectors": {"weight": args.weight}})
+    vec_settings = {**settings, "vectors": {"weight": args.weight}}
+    with_vec, _ = train_model(texts, labels, task="subjective", settings=vec_settings)
     vec_path = Path(home) / "models" / "subjective.npz"
 
     def use(vectors: bool) -> Scorer:

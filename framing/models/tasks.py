@@ -208,8 +208,9 @@ def outlet_variants(outlet: str | None) -> list[str]:
     without a leading *The*, and every alias and domain the bundled outlet table lists for it.
 
     Example:
-        >>> outlet_variants("Fox News (Online News)")
-        ['Fox News', 'FNC', 'Fox News (Online News)', 'Fox News Channel', 'The Fox News', 'foxnews.com', 'www.foxnews.com']
+        >>> outlet_variants("Fox News (Online News)")  # doctest: +NORMALIZE_WHITESPACE
+        ['Fox News', 'FNC', 'Fox News (Online News)', 'Fox News Channel', 'The Fox News', 'foxnews.com',
+         'www.foxnews.com']
     """
     if not outlet:
         return []
