@@ -262,3 +262,15 @@ def test_lean_text_drops_the_outlet_domain_too() -> None:
     text = "Taxes rose, Fox News reported. Read more at foxnews.com or www.foxnews.com today."
     out = lean_text(text, outlet="Fox News (Online News)", clean=False)
     assert out == "Taxes rose, reported. Read more at or today."
+
+
+def test_two_trainings_give_identical_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    texts, labels = _sample()
+    paths = []
+    for k in range(2):
+        model, _ = select_and_train(texts, labels, task="hedged", grid=[{"C": 1.0}, {"C": 3.0}], dev=None,
+                                    settings={"char": None, "vectors": {"weight": 0.3}}, folds=3)  # fmt: skip
+        paths.append(save_model(model, tmp_path / f"m{k}.npz"))
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert load_model(paths[0]).meta["trained"] == "2023-11-14T22:13:20Z"

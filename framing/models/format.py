@@ -48,7 +48,7 @@ import numpy as np
 from framing.errors import FramingError
 from framing.models.model import VECTORIZER_KEYS, Block, Model
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "ModelFileError", "load_model", "read_header", "save_model"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "ModelFileError", "load_model", "npz_bytes", "read_header", "save_model"]
 
 FORMAT = "framing-model"
 FORMAT_VERSION = 1
@@ -120,11 +120,23 @@ def save_model(model: Model, path: str | Path) -> Path:
     raw = json.dumps(header, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
     arrays["header"] = np.frombuffer(raw, dtype=np.uint8).copy()
     p.parent.mkdir(parents=True, exist_ok=True)
-    buf = io.BytesIO()
-    np.savez_compressed(buf, **arrays)
-    p.write_bytes(buf.getvalue())
+    p.write_bytes(npz_bytes(arrays))
     model.meta = {k: v for k, v in header.items() if k not in {"classes", "blocks", "task", "positive_class"}}
     return p
+
+
+def npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """What ``np.savez_compressed`` writes, with a fixed member date and name order: the same arrays give the
+    same bytes (``np.load`` reads it as any ``.npz``)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            zf.writestr(info, member.getvalue())
+    return buf.getvalue()
 
 
 def _read_arrays(p: Path) -> dict[str, np.ndarray]:

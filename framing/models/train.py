@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -364,7 +365,7 @@ def train_model(
         "train_class_counts": {c: int(sum(1 for y in labels if y == c)) for c in t.classes},
         "settings": _public(chosen),
         "lexicons": list(lexicon_refs()),
-        "trained": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "trained": _trained_at(),
         "framing_version": __version__,
         "sklearn_version": _sklearn_version(),
         "dev_split": t.dev_name,
@@ -375,6 +376,13 @@ def train_model(
     }
     info = {"settings": _public(chosen), "grid": tried, "dev": rep, "seconds": round(time.perf_counter() - start, 1)}
     return model, info
+
+
+def _trained_at() -> str:
+    """UTC time of training, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds: two trainings, one file)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = _dt.datetime.fromtimestamp(int(epoch), _dt.UTC) if epoch else _dt.datetime.now(_dt.UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _public(s: dict[str, Any]) -> dict[str, Any]:

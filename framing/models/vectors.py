@@ -27,9 +27,7 @@ Example:
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -40,7 +38,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from framing.models.format import ModelFileError, _digest, _read_arrays
+from framing.models.format import ModelFileError, _digest, _read_arrays, npz_bytes
 from framing.text.analysed import TokenIndex
 
 __all__ = [
@@ -132,22 +130,9 @@ def save_vectors(vectors: Vectors, path: str | Path) -> Path:
     raw = json.dumps(header, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
     arrays["header"] = np.frombuffer(raw, dtype=np.uint8).copy()
     p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_bytes(_npz_bytes(arrays))
+    p.write_bytes(npz_bytes(arrays))
     vectors.header = header
     return p
-
-
-def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
-    """``np.savez_compressed`` with a fixed member date, so the same vectors give the same bytes."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(arrays):
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            member = io.BytesIO()
-            np.lib.format.write_array(member, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-            zf.writestr(info, member.getvalue())
-    return buf.getvalue()
 
 
 def load_vectors(path: str | Path) -> Vectors:
