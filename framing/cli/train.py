@@ -18,6 +18,8 @@ from framing.models.tasks import TASKS
 __all__ = ["evaluate", "models_group", "train"]
 
 _TASK = click.Choice(sorted(TASKS))
+#: ``framing train`` also rebuilds the word vectors the sentence models use (framing.models.vectors).
+_TRAINABLE = click.Choice([*sorted(TASKS), "vectors"])
 
 
 def _fail(message: str) -> None:
@@ -26,7 +28,7 @@ def _fail(message: str) -> None:
 
 
 @click.command("train")
-@click.argument("task", type=_TASK)
+@click.argument("task", type=_TRAINABLE)
 @click.option(
     "--data",
     "data",
@@ -58,17 +60,23 @@ def _fail(message: str) -> None:
     help="Report format on stdout.",
 )
 def train(task: str, data: Path, out: Path | None, no_tune: bool, limit: int | None, fmt: str) -> None:  # fmt: skip
-    """Train the TASK model on its train portion, tuned on its dev portion, and save it (no pickle).
+    """Train the TASK model on its train portion, its settings chosen by cross-validation inside that portion,
+    report it once on dev and save it (no pickle).
 
-    TASK is one of biased (BABE), hedged (WikiWeasel), subjective (NewsSD), attributed (PolNeAR sentences) or
-    lean (AllSides media split).
+    TASK is one of biased (BABE), hedged (WikiWeasel), subjective (NewsSD), attributed (PolNeAR sentences),
+    frames (FrAC) or lean (AllSides media split); ``vectors`` rebuilds the word vectors from the AllSides train
+    articles (default --out: the shipped framing/models/data/vectors.npz; deterministic).
 
     \b
     Examples:
       framing train biased --data ../shared/data/babe
       framing train hedged --data ../shared/data --out models/hedged.npz
       framing train lean --data ../shared/data/allsides --format json
+      framing train vectors --data ../shared/data/allsides
     """
+    if task == "vectors":
+        _train_vectors(data, out)
+        return
     from framing.models import default_model_path
     from framing.models.format import save_model
     from framing.models.train import train_task
@@ -92,6 +100,23 @@ def train(task: str, data: Path, out: Path | None, no_tune: bool, limit: int | N
     click.echo(f"trained {task} on {model.meta['n_train']} items in {info['seconds']} s -> {target}")
     if dev:
         click.echo(_table(task, dev))
+
+
+def _train_vectors(data: Path, out: Path | None) -> None:
+    import time
+
+    from framing.models.vectors import build_from_allsides, save_vectors, shipped_path
+
+    start = time.perf_counter()
+    try:
+        vectors = build_from_allsides(data)
+        path = save_vectors(vectors, out or shipped_path())
+    except (FramingError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"built {len(vectors.vocabulary)} x {vectors.dim} vectors from {vectors.header['n_documents']} "
+               f"articles in {time.perf_counter() - start:.0f} s -> {path} ({path.stat().st_size / 1e6:.2f} MB, "
+               f"sha256 {vectors.header['sha256'][:12]})")  # fmt: skip
 
 
 @click.command("evaluate")

@@ -32,6 +32,7 @@ class BabeSentence:
     lean: str
     topic: str
     opinion: str
+    link: str = ""  # the article's news_link: sentences of one article share it (cross-validation groups)
 
 
 def read_babe(root: Path, subset: str = "SG2", part: str = "all") -> Iterator[BabeSentence]:
@@ -68,4 +69,5 @@ def read_babe(root: Path, subset: str = "SG2", part: str = "all") -> Iterator[Ba
                     f"{path}:{no}", f"biased_words is not a list literal: {row['biased_words']!r}"
                 ) from None
             yield BabeSentence(text, label == "Biased", tuple(str(w) for w in words), row.get("outlet", ""),
-                               row.get("type", ""), row.get("topic", ""), row.get("label_opinion", ""))  # fmt: skip
+                               row.get("type", ""), row.get("topic", ""), row.get("label_opinion", ""),
+                               (row.get("news_link") or "").strip())  # fmt: skip

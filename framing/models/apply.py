@@ -69,6 +69,7 @@ class CompiledModel:
         self.model = model
         self._ngrams: list[_NgramBlock] = []
         self._lexicon: tuple[Any, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._vectors: tuple[Any, np.ndarray, np.ndarray, np.ndarray] | None = None
         col = 0
         for block, built in zip(model.blocks, model._build(), strict=True):
             coef = model.coef_[:, col : col + block.width]
@@ -77,6 +78,11 @@ class CompiledModel:
                 assert block.mean is not None and block.scale is not None
                 weight = float(block.config.get("weight", 1.0))
                 self._lexicon = (built, block.mean, block.scale / weight, np.ascontiguousarray(coef.T))
+                continue
+            if block.kind == "vectors":
+                assert block.mean is not None and block.scale is not None
+                weight = float(block.config.get("weight", 1.0))
+                self._vectors = (built, block.mean, block.scale / weight, np.ascontiguousarray(coef.T))
                 continue
             if built.norm not in {"l2", None} or built.binary:
                 raise ValueError(f"{model.task}: norm={built.norm!r}, binary={built.binary} has no fast path")
@@ -121,6 +127,17 @@ class CompiledModel:
             # one small product per row (a stack of 1 x d matrices), not one product of the whole batch, whose
             # summation order depends on how many rows there are: an article scores the same in any batch
             z = (raw - mean) / scale
+            out += np.matmul(z[:, None, :], coef_t)[:, 0, :]
+        if self._vectors is not None and docs:
+            vectors, mean, scale, coef_t = self._vectors
+            # the pooled rows of a batch, once for every model of the batch that uses the same vectors
+            key = ("vectors", vectors.sha256)
+            pooled = terms.get(key) if terms is not None else None
+            if pooled is None or len(pooled) != len(docs):
+                pooled = vectors.pool(docs)
+                if terms is not None:
+                    terms[key] = pooled
+            z = (pooled - mean) / scale
             out += np.matmul(z[:, None, :], coef_t)[:, 0, :]
         return out
 

@@ -64,6 +64,35 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _vectors_entry(path: Path) -> dict[str, Any]:
+    """The manifest entry of the shipped word vectors (framing.models.vectors)."""
+    from framing.models.vectors import load_vectors
+
+    v = load_vectors(path)
+    return {
+        "task": "vectors",
+        "unit": "word",
+        "training_data": v.header.get("training_data"),
+        "data_folder": "allsides",
+        "licence": "Apache-2.0",
+        "citation": "Baly, Da San Martino, Glass and Nakov (2020), EMNLP 2020",
+        "ships": True,
+        "decision": "Shipped. The AllSides article texts are Apache-2.0 (Baly et al. 2020), which allows "
+        "redistributing derived works with the notice and attribution given here. Only the media split's train "
+        "articles are read, so no dev (valid) or held-out article shaped the vectors.",
+        "method": v.header.get("method"),
+        "n_words": len(v.vocabulary),
+        "dim": v.dim,
+        "n_documents": v.header.get("n_documents"),
+        "n_tokens": v.header.get("n_tokens"),
+        "rebuild": "framing train vectors --data ../shared/data/allsides (deterministic: the same bytes again)",
+        "file": path.name,
+        "bytes": path.stat().st_size,
+        "sha256": _sha256(path),
+        "header_sha256": v.sha256,
+    }
+
+
 def write_manifest(folder: Path | None = None) -> Path:
     """Rewrite ``MANIFEST.json`` from the model files present in ``folder`` (the shipped-models folder)."""
     folder = folder or shipped_dir()
@@ -97,6 +126,9 @@ def write_manifest(folder: Path | None = None) -> Path:
         else:
             e["train_locally"] = f"framing train {name} --data ../shared/data/{task.folder}"
         entries.append(e)
+    vec = folder / "vectors.npz"
+    if vec.is_file():
+        entries.append(_vectors_entry(vec))
     out = folder / "MANIFEST.json"
     out.write_text(json.dumps({"format": "framing-models-manifest", "version": 1, "models": entries}, indent=2) + "\n",
                    encoding="utf-8")  # fmt: skip

@@ -14,8 +14,8 @@ name                       dtype        content
 ``intercept``              float64      ``(n_rows,)``
 ``block<i>_vocab``         uint8        UTF-8 terms joined by ``\\n`` (word/char blocks)
 ``block<i>_idf``           float64      ``(n_terms,)`` inverse document frequencies (word/char blocks)
-``block<i>_mean``          float64      standardisation mean (lexicon block)
-``block<i>_scale``         float64      standardisation scale (lexicon block)
+``block<i>_mean``          float64      standardisation mean (lexicon and vectors blocks)
+``block<i>_scale``         float64      standardisation scale (lexicon and vectors blocks)
 =========================  ===========  =================================================================
 
 The header is a JSON object with ``format`` (``"framing-model"``), ``format_version`` (1), ``task``,
@@ -48,12 +48,12 @@ import numpy as np
 from framing.errors import FramingError
 from framing.models.model import VECTORIZER_KEYS, Block, Model
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "ModelFileError", "load_model", "read_header", "save_model"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "ModelFileError", "load_model", "npz_bytes", "read_header", "save_model"]
 
 FORMAT = "framing-model"
 FORMAT_VERSION = 1
 _ALLOWED_DTYPES = {np.dtype(np.float64), np.dtype(np.uint8)}
-_BLOCK_KINDS = {"word", "char", "lexicon"}
+_BLOCK_KINDS = {"word", "char", "lexicon", "vectors"}
 _MAX_HEADER = 1 << 22
 
 
@@ -96,11 +96,12 @@ def save_model(model: Model, path: str | Path) -> Path:
     blocks: list[dict[str, Any]] = []
     for i, b in enumerate(model.blocks):
         entry: dict[str, Any] = {"kind": b.kind, "config": b.config, "n_features": b.width}
-        if b.kind == "lexicon":
+        if b.kind in {"lexicon", "vectors"}:
             assert b.mean is not None and b.scale is not None
             arrays[f"block{i}_mean"] = np.asarray(b.mean, dtype=np.float64)
             arrays[f"block{i}_scale"] = np.asarray(b.scale, dtype=np.float64)
-            entry["categories"] = list(b.categories)
+            if b.kind == "lexicon":
+                entry["categories"] = list(b.categories)
         else:
             arrays[f"block{i}_vocab"] = _encode_terms(list(b.vocabulary))
             if b.idf is not None:
@@ -119,11 +120,23 @@ def save_model(model: Model, path: str | Path) -> Path:
     raw = json.dumps(header, sort_keys=True, ensure_ascii=False, indent=1).encode("utf-8")
     arrays["header"] = np.frombuffer(raw, dtype=np.uint8).copy()
     p.parent.mkdir(parents=True, exist_ok=True)
-    buf = io.BytesIO()
-    np.savez_compressed(buf, **arrays)
-    p.write_bytes(buf.getvalue())
+    p.write_bytes(npz_bytes(arrays))
     model.meta = {k: v for k, v in header.items() if k not in {"classes", "blocks", "task", "positive_class"}}
     return p
+
+
+def npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """What ``np.savez_compressed`` writes, with a fixed member date and name order: the same arrays give the
+    same bytes (``np.load`` reads it as any ``.npz``)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            zf.writestr(info, member.getvalue())
+    return buf.getvalue()
 
 
 def _read_arrays(p: Path) -> dict[str, np.ndarray]:
@@ -206,6 +219,8 @@ def load_model(path: str | Path) -> Model:
                         categories=[str(c) for c in entry["categories"]],
                     )
                 )
+            elif kind == "vectors":
+                blocks.append(Block(kind, config, mean=arrays[f"block{i}_mean"], scale=arrays[f"block{i}_scale"]))
             else:
                 bad = set(config) - set(VECTORIZER_KEYS)
                 if bad:

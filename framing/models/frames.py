@@ -109,7 +109,12 @@ def train_frames(
     best = max(range(len(rows)), key=lambda i: (rows[i]["cv_macro_f1"], -i))
     chosen = rows[best]["settings"]
     model, _ = train_model(texts, labels, task="frames", settings=chosen)
-    dev = evaluate_model(model, [normalise_for_model(t) for t in dev_texts], dev_labels)
+    dev_docs = [normalise_for_model(t) for t in dev_texts]
+    dev = evaluate_model(model, dev_docs, dev_labels)
+    from framing.models.select import bootstrap_ci
+
+    dev["ci95"] = list(bootstrap_ci(dev_labels, model.predict(dev_docs).tolist() if dev_docs else [],
+                                    task.classes, task.headline))  # fmt: skip
     model.meta.update(
         {
             "dev_metrics": dev,
@@ -121,5 +126,15 @@ def train_frames(
             "command": command or f"framing train frames --data <data>/{task.folder}",
         }
     )
-    info = {"settings": chosen, "grid": rows, "dev": dev, "seconds": round(time.perf_counter() - start, 1)}
+    info = {
+        "settings": chosen,
+        "grid": rows,
+        "dev": dev,
+        "seconds": round(time.perf_counter() - start, 1),
+        "grid_size": len(rows),
+        "folds": rows[best]["folds"],
+        "cv": rows[best]["cv_macro_f1"],
+        "fold_kind": "stratified",
+        "selection": model.meta["selection"],
+    }
     return model, info

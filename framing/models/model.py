@@ -10,7 +10,9 @@ Feature blocks, in column order (each optional):
 * ``word``: :class:`~sklearn.feature_extraction.text.TfidfVectorizer` over word n-grams;
 * ``char``: the same over character n-grams (``char_wb``);
 * ``lexicon``: :class:`framing.models.features.LexiconFeatures`, standardised (stored mean and scale) and
-  multiplied by a block weight.
+  multiplied by a block weight;
+* ``vectors``: the mean of the sentence's word vectors (:mod:`framing.models.vectors`, the shipped file whose
+  SHA-256 the block's config names), standardised and weighted the same way.
 
 Then ``p = softmax(X @ coef.T + intercept)`` (``expit`` of the single row for two classes), exactly as
 :class:`~sklearn.linear_model.LogisticRegression` computes it.
@@ -30,7 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from framing.io.normalise import normalise_text
 from framing.models.features import LexiconFeatures
 
-__all__ = ["VECTORIZER_KEYS", "Block", "Model", "normalise_for_model"]
+__all__ = ["VECTORIZER_KEYS", "Block", "Model", "normalise_for_model", "vectors_for"]
 
 #: TfidfVectorizer settings a model file may set (everything else keeps scikit-learn's default).
 VECTORIZER_KEYS = (
@@ -52,6 +54,23 @@ def normalise_for_model(text: str) -> str:
     """The text normalisation every model applies before its features: quotes/apostrophes/spaces as in
     :func:`framing.io.normalise.normalise_text`, and runs of whitespace collapsed to one space."""
     return " ".join(normalise_text(text).split())
+
+
+def vectors_for(block: Block, owner: str) -> Any:
+    """The shipped word vectors a ``vectors`` block was trained with (loaded once, then cached).
+
+    Raises:
+        ValueError: The shipped vectors are not the ones the model was trained with (their SHA-256 differs): the
+            model's weights would be read against other dimensions. The message names the model.
+    """
+    from framing.models.vectors import shipped_vectors
+
+    vectors = shipped_vectors()
+    want = block.config.get("sha256")
+    if want != vectors.sha256 or int(block.config.get("dim", -1)) != vectors.dim:
+        raise ValueError(f"{owner}: trained with word vectors {str(want)[:12]}, but the shipped vectors are "
+                         f"{vectors.sha256[:12]}; retrain the model (framing train)")  # fmt: skip
+    return vectors
 
 
 @dataclass
@@ -78,7 +97,7 @@ class Block:
 
     @property
     def width(self) -> int:
-        if self.kind == "lexicon":
+        if self.kind in {"lexicon", "vectors"}:
             return 0 if self.mean is None else len(self.mean)
         return len(self.vocabulary)
 
@@ -140,6 +159,8 @@ class Model:
         for b in self.blocks:
             if b.kind == "lexicon":
                 out.extend(self._lexicon(b).get_feature_names_out().tolist())
+            elif b.kind == "vectors":
+                out.extend(f"vec__{i}" for i in range(b.width))
             else:
                 out.extend(f"{b.kind}:{t}" for t in b.vocabulary)
         return out
@@ -161,6 +182,9 @@ class Model:
             for b in self.blocks:
                 if b.kind == "lexicon":
                     built.append(self._lexicon(b))
+                    continue
+                if b.kind == "vectors":
+                    built.append(vectors_for(b, self.source or self.task))
                     continue
                 cfg = {k: (tuple(v) if k == "ngram_range" else v) for k, v in b.config.items() if k in VECTORIZER_KEYS}
                 cfg.pop("max_features", None)
@@ -184,9 +208,10 @@ class Model:
         docs = [normalise_for_model(t) for t in texts]
         mats = []
         for b, obj in zip(self.blocks, self._build(), strict=True):
-            if b.kind == "lexicon":
+            if b.kind in {"lexicon", "vectors"}:
                 assert b.mean is not None and b.scale is not None
-                dense = (obj.transform(docs) - b.mean) / b.scale * float(b.config.get("weight", 1.0))
+                raw = obj.transform(docs) if b.kind == "lexicon" else obj.pool(docs)
+                dense = (raw - b.mean) / b.scale * float(b.config.get("weight", 1.0))
                 mats.append(sparse.csr_matrix(dense))
             else:
                 mats.append(obj.transform(docs))

@@ -34,13 +34,16 @@ from pathlib import Path
 from framing.errors import InputError
 
 __all__ = [
+    "EXTRA_DATA",
     "TASKS",
     "Task",
     "dataset_dir",
     "detokenize",
     "get_task",
     "lean_text",
+    "load_extra",
     "load_split",
+    "load_split_cv",
     "load_split_groups",
     "outlet_key",
     "outlet_variants",
@@ -193,18 +196,21 @@ def _outlet_table_names() -> dict[str, tuple[str, ...]]:
 
     out: dict[str, tuple[str, ...]] = {}
     for o in load_outlet_table().outlets:
+        # the domains too ("foxnews.com" in "Read more at foxnews.com"), with and without "www."
+        names = (*o.names, *o.domains, *(f"www.{d}" for d in o.domains))
         for n in o.names:
-            out[n.lower()] = tuple(o.names)
+            out[n.lower()] = names
     return out
 
 
 def outlet_variants(outlet: str | None) -> list[str]:
     """Names an outlet may call itself by: the AllSides name without ``- News`` / ``(Online News)``, with and
-    without a leading *The*, and every alias the bundled outlet table lists for it.
+    without a leading *The*, and every alias and domain the bundled outlet table lists for it.
 
     Example:
-        >>> outlet_variants("Fox News (Online News)")
-        ['Fox News', 'FNC', 'Fox News (Online News)', 'Fox News Channel', 'The Fox News']
+        >>> outlet_variants("Fox News (Online News)")  # doctest: +NORMALIZE_WHITESPACE
+        ['Fox News', 'FNC', 'Fox News (Online News)', 'Fox News Channel', 'The Fox News', 'foxnews.com',
+         'www.foxnews.com']
     """
     if not outlet:
         return []
@@ -274,14 +280,17 @@ def lean_text(
     return " ".join((head + body).split())
 
 
-_Loaded = tuple[list[str], list[str], list[str] | None]
+#: texts, labels, outlet groups (for the outlet-weight settings) and fold groups (article or outlet, for
+#: cross-validation; ``None``: no groups, stratified folds).
+_Loaded = tuple[list[str], list[str], list[str] | None, list[str] | None]
 
 
 def _babe(root: Path, part: str) -> _Loaded:
     from framing.datasets.babe import read_babe
 
     rows = list(read_babe(root, "SG2", part))
-    return [r.text for r in rows], ["biased" if r.biased else "non-biased" for r in rows], None
+    links = [r.link or r.text for r in rows]  # a sentence without a link is its own group
+    return [r.text for r in rows], ["biased" if r.biased else "non-biased" for r in rows], None, links
 
 
 def _wikiweasel(root: Path, part: str) -> _Loaded:
@@ -290,14 +299,14 @@ def _wikiweasel(root: Path, part: str) -> _Loaded:
     path = root / "train.csv" if root.is_dir() else root
     want = {"train": "tune", "dev": "dev"}[part]
     rows = [r for r in read_wikiweasel(path) if r.split == want]
-    return [detokenize(r.text) for r in rows], ["uncertain" if r.uncertain else "certain" for r in rows], None
+    return [detokenize(r.text) for r in rows], ["uncertain" if r.uncertain else "certain" for r in rows], None, None
 
 
 def _newssd(root: Path, part: str) -> _Loaded:
     from framing.datasets.newssd import read_newssd
 
     rows = list(read_newssd(root, {"train": "train", "dev": "val"}[part]))
-    return [r.text for r in rows], ["subjective" if r.subjective else "objective" for r in rows], None
+    return [r.text for r in rows], ["subjective" if r.subjective else "objective" for r in rows], None, None
 
 
 def _allsides(root: Path, part: str) -> _Loaded:
@@ -308,18 +317,19 @@ def _allsides(root: Path, part: str) -> _Loaded:
         texts.append(lean_text(a.text, a.title, a.outlet, a.authors))
         labels.append(a.lean)
         groups.append(outlet_key(a.outlet))
-    return texts, labels, groups
+    return texts, labels, groups, groups
 
 
 def _polnear(root: Path, part: str) -> _Loaded:
     from framing.datasets.polnear import attributed_sentences
 
-    texts, labels = [], []
-    for art in attributed_sentences(root, part):
+    texts, labels, articles = [], [], []
+    for no, art in enumerate(attributed_sentences(root, part)):
         for (start, end), flag in zip(art.spans, art.attributed, strict=True):
             texts.append(art.text[start:end])
             labels.append("attributed" if flag else "none")
-    return texts, labels, None
+            articles.append(str(no))
+    return texts, labels, None, articles
 
 
 def _frac(root: Path, part: str) -> _Loaded:
@@ -327,7 +337,7 @@ def _frac(root: Path, part: str) -> _Loaded:
     from framing.text.frames import FRAMES_BY_CODE
 
     rows = list(read_frac(root, part))
-    return [r.text for r in rows], [FRAMES_BY_CODE[r.code].id for r in rows], None
+    return [r.text for r in rows], [FRAMES_BY_CODE[r.code].id for r in rows], None, None
 
 
 _LOADERS: dict[str, Callable[[Path, str], _Loaded]] = {
@@ -345,13 +355,74 @@ def load_split_groups(
 ) -> tuple[list[str], list[str], list[str] | None]:
     """Like :func:`load_split`, plus each item's group: the :func:`outlet_key` of its outlet for ``lean``,
     ``None`` (no groups) for the sentence tasks."""
+    texts, labels, groups, _ = load_split_cv(task, data, part, limit)
+    return texts, labels, groups
+
+
+def load_split_cv(
+    task: Task, data: Path, part: str, limit: int | None = None
+) -> tuple[list[str], list[str], list[str] | None, list[str] | None]:
+    """Like :func:`load_split_groups`, plus each item's cross-validation group: the article of a BABE (its
+    ``news_link``) or PolNeAR sentence, the outlet of an AllSides article, ``None`` where the data has neither."""
     if part not in {"train", "dev"}:
         raise ValueError(f"part must be 'train' or 'dev', got {part!r}")
-    texts, labels, groups = _LOADERS[task.name](dataset_dir(task, data), part)
+    texts, labels, groups, cv = _LOADERS[task.name](dataset_dir(task, data), part)
     if limit is not None:
         texts, labels = texts[:limit], labels[:limit]
     keep = [i for i, t in enumerate(texts) if t.strip()]
-    return [texts[i] for i in keep], [labels[i] for i in keep], None if groups is None else [groups[i] for i in keep]
+
+    def pick(values: list[str] | None) -> list[str] | None:
+        return None if values is None else [values[i] for i in keep]
+
+    return [texts[i] for i in keep], [labels[i] for i in keep], pick(groups), pick(cv)
+
+
+#: Extra training data of the same construct, per task: (name, folder, licence). Used only where cross-validation
+#: inside train says it helps (framing.models.select); never a sentence whose text is in the task's own data.
+EXTRA_DATA: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "biased": (("BABE SG1 + MBIC labels (other annotator groups)", "babe", "AGPL-3.0"),),
+    "hedged": (("SFU Review Corpus speculation cues (tune reviews)", "sfu_negspec", "GPL-3.0"),),
+}
+
+
+def load_extra(task: Task, data: Path) -> tuple[list[str], list[str], str] | None:
+    """The task's extra training sentences (:data:`EXTRA_DATA`) found under the data root, or ``None``.
+
+    BABE's SG1 and MBIC label (almost) the same sentences as SG2 with other annotators: they add a second label to
+    a sentence, not new text. SFU sentences are reviews (out of domain), uncertain when they hold a speculation cue.
+    """
+    root = Path(data)
+    if task.name == "biased":
+        from framing.datasets.babe import read_babe
+
+        base = root if (root / "final_labels_SG1.csv").is_file() else root / "babe"
+        if not (base / "final_labels_SG1.csv").is_file():
+            return None
+        rows = [r for sub in ("SG1", "MBIC") for r in read_babe(base, sub)]
+        return (
+            [r.text for r in rows],
+            ["biased" if r.biased else "non-biased" for r in rows],
+            EXTRA_DATA["biased"][0][0],
+        )
+    if task.name == "hedged":
+        from framing.datasets.sfu import read_sfu
+
+        base = (
+            root
+            if root.name == "sfu_negspec"
+            else root.parent / "sfu_negspec"
+            if root.name == "wikiweasel"
+            else root / "sfu_negspec"
+        )
+        if not base.is_dir():
+            return None
+        rows = [r for r in read_sfu(base) if r.split == "tune"]
+        return (
+            [r.text for r in rows],
+            ["uncertain" if r.uncertain else "certain" for r in rows],
+            EXTRA_DATA["hedged"][0][0],
+        )
+    return None
 
 
 def load_split(task: Task, data: Path, part: str, limit: int | None = None) -> tuple[list[str], list[str]]:
