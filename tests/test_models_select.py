@@ -139,6 +139,22 @@ def test_train_task_selects_inside_train(monkeypatch: pytest.MonkeyPatch) -> Non
     assert info["grid_size"] == 2 and info["dev"]["n"] == 80 and len(info["dev"]["ci95"]) == 2
 
 
+@pytest.mark.skipif(not (SHARED / "newssd").is_dir(), reason=f"NewsSD data not found at {SHARED / 'newssd'}")
+def test_train_task_with_given_settings_searches_nothing() -> None:
+    # the shipped subjective model predates CV selection: its manifest rebuild passes its own settings
+    import json
+
+    from framing.models import shipped_dir
+
+    entry = next(e for e in json.loads((shipped_dir() / "MANIFEST.json").read_text())["models"] if e["task"] ==
+                 "subjective")  # fmt: skip
+    settings = json.loads(entry["rebuild"].split("--settings ", 1)[1].strip("'"))
+    model, info = train_task("subjective", SHARED, limit=80, settings=settings)
+    assert info["grid_size"] == 1
+    assert model.meta["settings"]["C"] == settings["C"] == 10.0
+    assert model.meta["settings"]["class_weight"] == "balanced"
+
+
 # --- word vectors -----------------------------------------------------------------------------------------------
 
 CORPUS = ["The senate passed the tax bill on Monday.", "The house passed the budget bill.",

@@ -396,7 +396,13 @@ def _sklearn_version() -> str:
 
 
 def train_task(
-    name: str, data: Path, *, limit: int | None = None, tune: bool = True, command: str | None = None
+    name: str,
+    data: Path,
+    *,
+    limit: int | None = None,
+    tune: bool = True,
+    command: str | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> tuple[Model, dict[str, Any]]:
     """Train a task's model on its train portion with settings chosen by cross-validation inside it
     (:func:`framing.models.select.select_and_train`); dev only measures the result.
@@ -407,8 +413,11 @@ def train_task(
         limit: Use only the first ``limit`` train and dev items (for tests).
         tune: Search the task's grid by cross-validation (else use the grid's first point).
         command: The command line recorded in the header.
+        settings: Train with exactly these settings (no search; e.g. a shipped model's, from its manifest entry).
     """
     t = TASKS.get(name) or get_task(name)
+    if settings is not None and t.name == "frames":
+        raise ValueError("settings are not supported for the frames task (its grid is in framing.models.frames)")
     if t.name == "frames":  # its own grid and lexicon block (framing.models.frames), also chosen by CV in train
         from framing.models.frames import train_frames
 
@@ -419,6 +428,8 @@ def train_task(
     texts, labels, groups, cv_groups = load_split_cv(t, data, "train", limit)
     dev_texts, dev_labels, _, _ = load_split_cv(t, data, "dev", limit)
     grid = GRIDS.get(t.name) or [{}]
+    if settings is not None:
+        grid, tune = [settings], False
     extra = load_extra(t, data) if tune and limit is None else None
     return select_and_train(texts, labels, task=t.name, grid=grid if tune else grid[:1], dev=(dev_texts, dev_labels),
                             groups=groups, cv_groups=cv_groups, folds=CV_FOLDS.get(t.name, 5), extra=extra,
