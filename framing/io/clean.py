@@ -188,8 +188,9 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
     The block is the best-scoring run of jusText classes (:func:`~framing.io.blocks.main_block`), grown over the
     prose lines right next to it (jusText counts the page's edges as boilerplate, so a short last paragraph
     would fall off). Inside it, a line that is not prose and that jusText calls bad (a menu item, a button
-    between paragraphs) goes; anywhere, a promotion, contact, label or bio line
-    (:func:`~framing.io.extracted.paragraph_reason`) goes. Lines above the block stay for the headline search
+    between paragraphs) goes unless it shows the signs of a code line or a list item (``=``, brackets, ``/``,
+    ``a_b``); anywhere, a promotion, contact, label or bio line (:func:`~framing.io.extracted.paragraph_reason`)
+    goes. Lines above the block stay for the headline search
     and are marked ``outside``.
     """
     from framing.io.extracted import paragraph_reason  # extracted.py builds on this module
@@ -221,6 +222,7 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
             and lo <= k <= hi
             and k not in prose
             and classes[k] == "bad"
+            and not _code_or_list(ln.text)
             and (k - 1 not in prose or k + 1 not in prose)  # in a run of such lines (a menu), not a lone heading
         ):
             drop(ln, "boilerplate (jusText class)")
@@ -228,6 +230,12 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
     kept = [(k, ln) for k, ln in enumerate(live) if ln.kind == "text"]
     headline = texts[head] if head is not None else None
     return [ln for _, ln in kept], [j for j, (k, _) in enumerate(kept) if k in prose and lo <= k <= hi], headline
+
+
+def _code_or_list(line: str) -> bool:
+    """A code line or a list item (``x = f(a)``, ``1 can (20 oz) pineapple``, ``another_mod.py``): jusText calls it
+    bad for its few stop words, but a menu item or a link's headline rarely has these signs."""
+    return bool(_CODE_OR_LIST.search(line)) and not _HANDLE.search(line)
 
 
 def _headline_repeat(texts: list[str], lo: int) -> int | None:
@@ -248,6 +256,8 @@ _PAGE_DUMP_LINES = 12
 # How far above the article's block its headline may be (lines of deck, byline, ingredients, lists).
 _LEAD_IN = 60
 _DROP_BAD = True
+_CODE_OR_LIST = re.compile(r"[=(){}\[\];/]|\w[._]\w")
+_HANDLE = re.compile(r"@\w")  # a social handle (@Jane_Doe) is no identifier
 
 _DATE_PRIORITY = ("header", "published", "first published", "posted", "created", "date", "iso", "clock", "url")
 
