@@ -179,7 +179,7 @@ class _Line:
     bullet: bool = False
     kind: str = "text"  # text | removed | blank
     reason: str = ""
-    outside: bool = False  # outside the article's block of a flattened page
+    outside: bool = False  # outside the article's block of a flattened page (above or below it)
 
 
 def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[list[_Line], list[int], str | None]:
@@ -187,12 +187,14 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
 
     The block is the best-scoring run of jusText classes (:func:`~framing.io.blocks.main_block`), grown over the
     prose lines right next to it (jusText counts the page's edges as boilerplate, so a short last paragraph
-    would fall off). Inside it, a line that is not prose and that jusText calls bad (a menu item, a button
-    between paragraphs) goes; anywhere, a promotion, contact, label or bio line
-    (:func:`~framing.io.extracted.paragraph_reason`) goes. Lines above the block stay for the headline search
-    and are marked ``outside``.
+    would fall off), and ended above an author bio among its last sentences. Inside it, a line that is not
+    prose and that jusText calls bad (a menu item, a button between paragraphs) goes unless it shows the signs
+    of a code line or a list item (``=``, brackets, ``/``, ``a_b``); anywhere, a promotion, contact, label or
+    bio line (:func:`~framing.io.extracted.paragraph_reason`) goes. Lines above and below the block are marked
+    ``outside``: those above stay for the headline search, those below are not taken back as a short last
+    paragraph.
     """
-    from framing.io.extracted import paragraph_reason  # extracted.py builds on this module
+    from framing.io.extracted import _BIO, paragraph_reason  # extracted.py builds on this module
 
     texts = [ln.text for ln in live]
     prose = set(prose_idx)
@@ -204,6 +206,13 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
         lo -= 1
     while hi + 1 in prose:
         hi += 1
+    # An author box closes the article: a bio among the block's last sentences ends the block above it (and
+    # the teasers after the bio go with it).
+    inside = [k for k in range(lo, hi + 1) if k in prose]
+    for j in range(max(1, len(inside) - _BIO_LAST), len(inside)):
+        if _BIO.match(texts[inside[j]]):
+            hi = inside[j] - 1
+            break
     if not any(lo <= k <= hi for k in prose_idx):
         return live, prose_idx, None
     # The article starts under its headline: the page's <title> comes first in a dump ("Headline | Site"), the
@@ -221,13 +230,20 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
             and lo <= k <= hi
             and k not in prose
             and classes[k] == "bad"
+            and not _code_or_list(ln.text)
             and (k - 1 not in prose or k + 1 not in prose)  # in a run of such lines (a menu), not a lone heading
         ):
             drop(ln, "boilerplate (jusText class)")
-        ln.outside = k < lo
+        ln.outside = k < lo or k > hi
     kept = [(k, ln) for k, ln in enumerate(live) if ln.kind == "text"]
     headline = texts[head] if head is not None else None
     return [ln for _, ln in kept], [j for j, (k, _) in enumerate(kept) if k in prose and lo <= k <= hi], headline
+
+
+def _code_or_list(line: str) -> bool:
+    """A code line or a list item (``x = f(a)``, ``1 can (20 oz) pineapple``, ``another_mod.py``): jusText calls it
+    bad for its few stop words, but a menu item or a link's headline rarely has these signs."""
+    return bool(_CODE_OR_LIST.search(line)) and not _HANDLE.search(line)
 
 
 def _headline_repeat(texts: list[str], lo: int) -> int | None:
@@ -248,6 +264,10 @@ _PAGE_DUMP_LINES = 12
 # How far above the article's block its headline may be (lines of deck, byline, ingredients, lists).
 _LEAD_IN = 60
 _DROP_BAD = True
+# How many of the block's last sentences are looked at for an author bio.
+_BIO_LAST = 3
+_CODE_OR_LIST = re.compile(r"[=(){}\[\];/]|\w[._]\w")
+_HANDLE = re.compile(r"@\w")  # a social handle (@Jane_Doe) is no identifier
 
 _DATE_PRIORITY = ("header", "published", "first published", "posted", "created", "date", "iso", "clock", "url")
 
@@ -370,7 +390,8 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
         start, end = prose_idx[0], prose_idx[-1]
         # A short last paragraph ("He declined to comment.") still belongs to the body.
         while end + 1 < len(live) and _is_terminal(live[end + 1].text) and not live[end + 1].bullet \
-                and live[end + 1].text[:1].isupper() and _words(live[end + 1].text) >= 3:  # fmt: skip
+                and live[end + 1].text[:1].isupper() and _words(live[end + 1].text) >= 3 \
+                and not live[end + 1].outside:  # fmt: skip
             end += 1
     else:
         start, end = len(live), len(live) - 1
