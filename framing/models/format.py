@@ -163,28 +163,41 @@ def read_header(path: str | Path) -> dict[str, Any]:
     return _verified(Path(path))[0]
 
 
-def _verified(p: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+def _verified(
+    p: Path,
+    *,
+    fmt: str = FORMAT,
+    version: int = FORMAT_VERSION,
+    allowed: frozenset[np.dtype] | set[np.dtype] | None = None,
+    kind: str = "model",
+) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The header and arrays of a framing ``.npz`` file (a model, or word vectors with their own ``fmt``), after
+    checking the members' dtypes, the header's format and version and the checksum."""
     name = str(p)
+    allowed = _ALLOWED_DTYPES if allowed is None else allowed
     arrays = _read_arrays(p)
     if "header" not in arrays:
-        raise ModelFileError(name, "no 'header' member: not a framing model file")
+        raise ModelFileError(name, f"no 'header' member: not a framing {kind} file")
     raw = arrays.pop("header")
     for k, a in arrays.items():
-        if a.dtype not in _ALLOWED_DTYPES:
-            raise ModelFileError(name, f"member {k!r} has dtype {a.dtype}; only float64 and uint8 are allowed")
+        if a.dtype not in allowed:
+            kinds = sorted(str(d) for d in allowed)
+            names = ", ".join(kinds[:-1]) + " and " + kinds[-1] if len(kinds) > 1 else kinds[0]
+            raise ModelFileError(name, f"member {k!r} has dtype {a.dtype}; only {names} are allowed")
     if raw.dtype != np.uint8 or raw.ndim != 1 or raw.size > _MAX_HEADER:
         raise ModelFileError(name, "malformed header member")
     try:
         header = json.loads(raw.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelFileError(name, f"header is not valid UTF-8 JSON ({exc})") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise ModelFileError(name, f"header does not declare format {FORMAT!r}: not a framing model file")
-    if header.get("format_version") != FORMAT_VERSION:
+    if not isinstance(header, dict) or header.get("format") != fmt:
+        raise ModelFileError(name, f"header does not declare format {fmt!r}: not a framing {kind} file")
+    if header.get("format_version") != version:
         raise ModelFileError(
             name,
-            f"format version {header.get('format_version')!r} is not supported by this framing "
-            f"(reads version {FORMAT_VERSION}); retrain the model with this version",
+            f"{'' if kind == 'model' else kind + ' '}format version {header.get('format_version')!r} is not "
+            f"supported by this framing (reads version {version}); "
+            + ("retrain the model with this version" if kind == "model" else "rebuild the file with this version"),
         )
     want = header.get("sha256")
     if not isinstance(want, str) or _digest(header, arrays) != want:

@@ -39,7 +39,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from framing.models.format import ModelFileError, _digest, _read_arrays, npz_bytes
+from framing.models.format import ModelFileError, _digest, _verified, npz_bytes
 from framing.text.analysed import TOKEN
 
 __all__ = [
@@ -139,23 +139,7 @@ def load_vectors(path: str | Path) -> Vectors:
     """Read a vectors file; a missing, damaged, edited or pickled file raises :class:`ModelFileError`."""
     p = Path(path)
     name = str(p)
-    arrays = _read_arrays(p)
-    raw = arrays.pop("header", None)
-    if raw is None or raw.dtype != np.uint8 or raw.ndim != 1:
-        raise ModelFileError(name, "no valid 'header' member: not a framing vectors file")
-    for k, a in arrays.items():
-        if a.dtype not in _ALLOWED:
-            raise ModelFileError(name, f"member {k!r} has dtype {a.dtype}; only int8, uint8 and float64 are allowed")
-    try:
-        header = json.loads(raw.tobytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelFileError(name, f"header is not valid UTF-8 JSON ({exc})") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise ModelFileError(name, f"header does not declare format {FORMAT!r}: not a framing vectors file")
-    if header.get("format_version") != FORMAT_VERSION:
-        raise ModelFileError(name, f"vectors format version {header.get('format_version')!r} is not supported")
-    if _digest(header, arrays) != header.get("sha256"):
-        raise ModelFileError(name, "checksum mismatch: the file was modified or damaged after it was written")
+    header, arrays = _verified(p, fmt=FORMAT, version=FORMAT_VERSION, allowed=_ALLOWED, kind="vectors")
     try:
         vocab = arrays["vocab"].tobytes().decode("utf-8").split("\n")
         return Vectors(vocab, arrays["codes"], float(arrays["scale"][0]), header)
