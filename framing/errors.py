@@ -18,6 +18,7 @@ __all__ = [
     "InputError",
     "InternalError",
     "LexiconError",
+    "ModelFileError",
     "UnsupportedLanguageError",
     "debug_enabled",
     "internal_error",
@@ -62,6 +63,20 @@ class LexiconError(FramingError):
         self.reason = reason
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
+
+
+class ModelFileError(FramingError):
+    """A model file that cannot be used: missing, truncated, not a model, tampered with or inconsistent.
+
+    Args:
+        path: The model file.
+        reason: What is wrong.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
 
 
 class UnsupportedLanguageError(FramingError):

@@ -34,6 +34,7 @@ def test_wheel_contents(wheel: Path):
         "framing/lexicons/NOTICE.md",
         "framing/datasets/example/outlets.yaml",
         "framing/datasets/example/frontline_voice.jsonl",
+        "framing/io/data/dumplines.json",
     ):
         assert required in names, f"{required} missing from the wheel"
 

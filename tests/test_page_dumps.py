@@ -1,4 +1,4 @@
-"""Flattened pages (every visible text of a page): the article's block by jusText classes and a best-scoring
+"""Flattened pages (every visible text of a page): the article's block by the line model and a best-scoring
 run; article texts and the seeds are left as they were."""
 
 from __future__ import annotations
@@ -43,9 +43,11 @@ def test_jusText_classes_and_block():
     free, revised = classify_lines(["Home", PARA, "Contact"])
     assert free == ["short", "good", "short"]
     assert revised == ["bad", "good", "bad"]
-    lines = [*MENU, PARA, "A sub-heading", PARA, *FOOTER]
+    # (three different paragraphs: one paragraph shown twice is what teaser lists do, and it counts against)
+    paras = [PARA, PARA.replace("mayor", "council leader"), PARA.replace("mayor", "city engineer")]
+    lines = [*MENU, paras[0], "A sub-heading", paras[1], paras[2], *FOOTER]
     (lo, hi), _ = main_block(lines)
-    assert (lo, hi) == (len(MENU), len(MENU) + 2)
+    assert (lo, hi) == (len(MENU), len(MENU) + 3)
     assert main_block(MENU) is None
 
 
@@ -83,13 +85,14 @@ def test_article_text_is_not_a_page_dump():
     reason="../shared/data/realpages is not available",
 )
 def test_realpages_dumps_better_than_before():
-    """On all realpages dumps, framing removes far more boilerplate than before (0.665) and keeps most text."""
+    """On all realpages dumps, framing removes far more boilerplate than before the issue (0.665) and than the
+    jusText block finder (0.790), and keeps about as much (0.898 then; the line model keeps 0.893)."""
     from framing.validation import reading
 
     data = Path(__file__).resolve().parents[1].parent / "shared" / "data"
     scores = reading.run_reader(reading.load_pages(data), reading._framing_reader("dump"), "dump_path")
     t = reading.tally(scores)
-    assert t["removed"] >= 0.78 and t["kept"] >= 0.89, t
+    assert t["removed"] >= 0.85 and t["kept"] >= 0.88, t
 
 
 def test_code_and_list_lines_are_not_menu_items():

@@ -1,13 +1,17 @@
-"""The article's block in a page flattened to text: jusText's paragraph classes, then the best-scoring run.
+"""The article's block in a page flattened to text: a line model over shallow features, then the best-scoring run.
 
 A page saved as plain text (every visible string, menus, cookie banners, related links and footers included)
 has lost its markup, so an HTML extractor cannot help. What is left are the shallow features jusText
-(Pomikálek 2011) and boilerpipe (Kohlschütter et al. 2010) classify blocks by: length, stop-word density and
-the classes of the neighbours. Each line is classified by jusText's own classifier and its context revision
-(the stop list of the page's language, a plain line standing for a ``<p>`` without links), and the article
-is the run of lines with the highest total score, sentences counting for their words and other lines
-against (the maximum-sum segment of Finn et al.'s Body Text Extraction, 2001): menus and link lists between
-a cookie banner and the article, or between the article and its footer, cut those off.
+(Pomikálek 2011) and boilerpipe (Kohlschütter et al. 2010) classify blocks by: length, stop-word density,
+punctuation, capitals, position, the blank lines around a line and the classes of its neighbours
+(:mod:`framing.io.linefeatures`, jusText's own classifier and context revision among them, with the stop list
+of the page's language). As boilerpipe does, a small classifier learnt from annotated pages weighs them: a
+logistic regression whose weights, one per named feature, are in ``data/dumplines.json`` (trained on the
+tuning portion of realpages, see that file and ``python -m framing.validation.dumplines``). The article is the
+run of lines with the highest total score, each line scoring ``(p - threshold) * log(1 + words)`` for its
+probability ``p`` of being article text (the maximum-sum segment of Finn et al.'s Body Text Extraction,
+2001): menus and link lists between a cookie banner and the article, or between the article and its footer,
+cut those off.
 
 Example:
     >>> menu = ["Home", "News", "Sport", "Weather", "Travel", "Culture"]
@@ -22,18 +26,30 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
-__all__ = ["classify_lines", "main_block"]
+import numpy as np
 
-# Score of a line by its jusText class: good lines count their words, near-good half of them; short and bad
-# lines count against the run (a menu of 30 items outweighs a cookie banner's sentence).
-_SHORT_COST = 0.5
-_BAD_COST = 3.0
+from framing.errors import ModelFileError
+from framing.io.linefeatures import FEATURES, line_features
 
+__all__ = [
+    "Block",
+    "classify_lines",
+    "line_model_override",
+    "line_probabilities",
+    "load_line_model",
+    "main_block",
+    "model_digest",
+    "page_features",
+]
 
 # jusText stop lists tried for a page (the one its words hit most is used): the languages of most news pages.
 _LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Dutch")
@@ -78,6 +94,11 @@ def _line_class() -> type:
 def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     """jusText's classes of each line: context-free (``good``, ``neargood``, ``short``, ``bad``) and after its
     context revision (``good`` or ``bad``)."""
+    free, revised, _ = _classes(texts)
+    return free, revised
+
+
+def _classes(texts: Sequence[str]) -> tuple[list[str], list[str], frozenset[str]]:
     classify, revise, stoplists = _justext()
     stoplist = _stoplist(texts, stoplists)
     line = _line_class()
@@ -85,50 +106,138 @@ def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     classify(paragraphs, stoplist)
     free = [p.cf_class for p in paragraphs]
     revise(paragraphs)
-    return free, [p.class_type for p in paragraphs]
+    return free, [p.class_type for p in paragraphs], stoplist
 
 
-def _scores(texts: Sequence[str], classes: Sequence[str], prose: Sequence[bool]) -> list[float]:
-    """A line's score: a sentence counts its words (half when jusText finds it short or near-good, none when it
-    has few stop words, as a list of names); any other line costs more the longer the run of such lines it is
-    in (the i-th line of a run costs i times as much): one sub-heading between paragraphs costs little, a menu
-    of twenty items a lot."""
-    out = []
-    run = 0
-    for t, c, p in zip(texts, classes, prose, strict=True):
-        n = len(t.split())
-        if p:
-            out.append(float(n) if c == "good" else n / 2 if c in {"neargood", "short"} else 0.0)
-            run = 0
-        elif c in {"good", "neargood"}:
-            out.append(n / 2)
-            run = 0
-        else:
-            run += 1
-            out.append(-_SHORT_COST * run if c == "short" else -max(_BAD_COST * run, n / 2))
-    return out
+_MODEL_FILE = Path(__file__).resolve().parent / "data" / "dumplines.json"
+_MODEL_FORMAT = "framing-dump-line-model"
+_MODEL_VERSION = 1
 
 
-def main_block(texts: Sequence[str], prose: Sequence[bool] | None = None) -> tuple[tuple[int, int], list[str]] | None:
-    """First and last index of the best-scoring run of lines, with every line's jusText class; None when no
-    line scores above zero.
+def model_digest(model: dict[str, Any]) -> str:
+    """SHA-256 over the model file's content without its ``sha256`` field (canonical JSON)."""
+    body = {k: v for k, v in model.items() if k != "sha256"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def load_line_model(path: Path | None = None) -> dict[str, Any]:
+    """The line model (weights per feature, threshold, what it was trained on), checked before use.
+
+    Raises:
+        ModelFileError: The file is missing, not JSON, not a line model, made for other features, holds
+            non-finite weights or does not match its checksum (modified after it was written).
+    """
+    path = path or _MODEL_FILE
+    name = str(path)
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelFileError(name, "line model file not found (the installation is incomplete)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelFileError(name, f"not a readable line model file ({exc})") from None
+    return _checked(model, name)
+
+
+def _checked(model: Any, name: str) -> dict[str, Any]:
+    if not isinstance(model, dict) or model.get("format") != _MODEL_FORMAT:
+        raise ModelFileError(name, f"does not declare format {_MODEL_FORMAT!r}: not a framing line model")
+    if model.get("version") != _MODEL_VERSION:
+        raise ModelFileError(name, f"line model version {model.get('version')!r}; this framing reads {_MODEL_VERSION}")
+    if model.get("sha256") != model_digest(model):
+        raise ModelFileError(name, "checksum mismatch: the file was modified or damaged after it was written")
+    if model.get("features") != list(FEATURES):
+        raise ModelFileError(name, "made for other line features than this framing computes: rebuild it")
+    try:
+        arrays = [np.asarray(model[k], dtype=float) for k in ("mean", "scale", "coef")]
+        scalars = [float(model[k]) for k in ("intercept", "threshold")]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelFileError(name, f"inconsistent line model ({type(exc).__name__}: {exc})") from None
+    if any(a.shape != (len(FEATURES),) for a in arrays) or not all(np.isfinite(a).all() for a in arrays):
+        raise ModelFileError(name, f"weights must be {len(FEATURES)} finite numbers each")
+    if not all(np.isfinite(scalars)) or not 0 < scalars[1] < 1 or (arrays[1] <= 0).any():
+        raise ModelFileError(name, "intercept, threshold (0-1) or scales out of range")
+    return model
+
+
+_OVERRIDES: list[dict[str, Any]] = []
+
+
+@contextmanager
+def line_model_override(model: dict[str, Any]) -> Iterator[None]:
+    """Read with another line model (a dict as in the model file, checksum not needed) inside the block: for
+    cross-validating the model in training."""
+    _OVERRIDES.append(_checked({**model, "sha256": model_digest(model)}, "<line model override>"))
+    try:
+        yield
+    finally:
+        _OVERRIDES.pop()
+
+
+def _weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    return _unpack(_OVERRIDES[-1]) if _OVERRIDES else _shipped_weights()
+
+
+@lru_cache(maxsize=1)
+def _shipped_weights() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    return _unpack(load_line_model())
+
+
+def _unpack(m: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    mean, scale, coef = (np.asarray(m[k], dtype=float) for k in ("mean", "scale", "coef"))
+    return mean, scale, coef, float(m["intercept"]), float(m["threshold"])
+
+
+def page_features(
+    texts: Sequence[str], prose: Sequence[bool], gaps: Sequence[int] | None = None
+) -> tuple[np.ndarray, list[str]]:
+    """The line features (:func:`~framing.io.linefeatures.line_features`) of a page and jusText's revised
+    classes of its lines."""
+    free, revised, stoplist = _classes(texts)
+    x = line_features(texts, prose=prose, gaps=gaps or [2] * len(texts), cf=free, revised=revised, stopwords=stoplist)
+    return x, revised
+
+
+def line_probabilities(x: np.ndarray) -> np.ndarray:
+    """Each line's probability of being article text, by the line model, from its features."""
+    mean, scale, coef, intercept, _ = _weights()
+    z = ((x - mean) / scale) @ coef + intercept
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+class Block(NamedTuple):
+    """The article's block of a page: first and last line, and every line's jusText class (after the context
+    revision)."""
+
+    span: tuple[int, int]
+    classes: list[str]
+
+
+def main_block(
+    texts: Sequence[str], prose: Sequence[bool] | None = None, gaps: Sequence[int] | None = None
+) -> Block | None:
+    """The best-scoring run of lines (:class:`Block`); None when no line scores above zero.
 
     Args:
         texts: The page's non-empty lines, in order.
         prose: Which lines are sentences (by the caller's test); by default, those ending in ``.``, ``!``, ``?``.
+        gaps: For each line, the raw lines from the previous one (1: adjacent; more: a blank or removed line
+            between them); by default 2 for every line (each line a block of its own, as in a dump written
+            with its layout).
     """
     if not texts:
         return None
-    free, revised = classify_lines(texts)
     if prose is None:
         prose = [t.rstrip()[-1:] in {".", "!", "?"} for t in texts]
-    scores = _scores(texts, free, prose)
+    x, revised = page_features(texts, prose, gaps)
+    threshold = _weights()[4]
+    p = line_probabilities(x)
+    scores = (p - threshold) * np.log1p([len(t.split()) for t in texts])
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
-    for i, s in enumerate(scores):
+    for i, s in enumerate(scores.tolist()):
         if run <= 0:
             run, run_start = 0.0, i
         run += s
         if run > best:
             best, best_span = run, (run_start, i)
-    return (best_span, revised) if best_span is not None else None
+    return Block(best_span, revised) if best_span is not None else None

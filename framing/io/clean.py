@@ -11,9 +11,9 @@ lines. Every rule is general (a shape of line, a position in the page), never a 
 * the headline repeated (kept once, as the title), decks, bylines, credit lines;
 * related-headline lists and social footers after the last news paragraph;
 * in a flattened page (at least ``_PAGE_DUMP_LINES`` lines that are not prose: menus, link lists), the article's
-  block (:mod:`framing.io.blocks`: jusText's classes, the best-scoring run of lines, from the headline's repeat
-  down), with menu runs inside it and the site's notices (comment rules, cookies, disclosures, promotions)
-  removed; an article text, with few such lines, is left as the rules above have it;
+  block (:mod:`framing.io.blocks`: a line model over shallow features, the best-scoring run of lines, from the
+  headline's repeat down), with menu runs inside it and the site's notices (comment rules, cookies, disclosures,
+  promotions) removed; an article text, with few such lines, is left as the rules above have it;
 * sentences broken across lines rejoined;
 * curly / low quotes, ``''``, U+02BC apostrophes and non-breaking spaces normalised.
 
@@ -38,7 +38,7 @@ from framing.io.blocks import main_block
 from framing.io.dates import WEEKDAY_RE, date_from_url, parse_date
 from framing.io.normalise import normalise_text
 
-__all__ = ["CleanedText", "clean_text"]
+__all__ = ["CleanedText", "PageLines", "clean_text", "page_lines"]
 
 # --- line shapes -------------------------------------------------------------------------------------------
 
@@ -185,26 +185,27 @@ class _Line:
 def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[list[_Line], list[int], str | None]:
     """Restrict a flattened page to its article's block; drop what jusText and the extracted-text shapes reject.
 
-    The block is the best-scoring run of jusText classes (:func:`~framing.io.blocks.main_block`), grown over the
-    prose lines right next to it (jusText counts the page's edges as boilerplate, so a short last paragraph
-    would fall off), and ended above an author bio among its last sentences. Inside it, a line that is not
-    prose and that jusText calls bad (a menu item, a button between paragraphs) goes unless it shows the signs
-    of a code line or a list item (``=``, brackets, ``/``, ``a_b``); anywhere, a promotion, contact, label or
-    bio line (:func:`~framing.io.extracted.paragraph_reason`) goes. Lines above and below the block are marked
-    ``outside``: those above stay for the headline search, those below are not taken back as a short last
-    paragraph.
+    The block is the best-scoring run of lines by the line model (:func:`~framing.io.blocks.main_block`), grown over
+    the prose lines right next to it (a short last paragraph scores little), and ended above an author bio among its
+    last sentences. Inside it, a line that is not prose and that jusText calls bad (a menu item, a button between
+    paragraphs) goes unless it shows the signs of a code line or a list item (``=``, brackets, ``/``, ``a_b``);
+    anywhere, a promotion, contact, label or bio line (:func:`~framing.io.extracted.paragraph_reason`) goes. Lines
+    above and below the block are marked ``outside``: those above stay for the headline search, those below are not
+    taken back as a short last paragraph.
     """
     from framing.io.extracted import _BIO, paragraph_reason  # extracted.py builds on this module
 
     texts = [ln.text for ln in live]
     prose = set(prose_idx)
-    found = main_block(texts, [k in prose for k in range(len(live))])
+    gaps = [1, *(b.no - a.no for a, b in pairwise(live))]
+    found = main_block(texts, [k in prose for k in range(len(live))], gaps)
     if found is None:
         return live, prose_idx, None
     (lo, hi), classes = found
     while lo - 1 in prose:
         lo -= 1
-    while hi + 1 in prose:
+    # (and over a sub-heading between two paragraphs: a short last section scores too little on its own)
+    while hi + 1 in prose or (hi + 2 in prose and _words(texts[hi + 1]) <= 8 and not _is_terminal(texts[hi + 1])):
         hi += 1
     # An author box closes the article: a bio among the block's last sentences ends the block above it (and
     # the teasers after the bio go with it).
@@ -272,23 +273,18 @@ _HANDLE = re.compile(r"@\w")  # a social handle (@Jane_Doe) is no identifier
 _DATE_PRIORITY = ("header", "published", "first published", "posted", "created", "date", "iso", "clock", "url")
 
 
-def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
-    """Clean raw scraped article text.
+def _drop(ln: _Line, reason: str) -> None:
+    ln.kind, ln.reason = "removed", reason
 
-    Args:
-        raw: The text as scraped (any line ends, any quotes).
-        title: A headline already known from metadata; its repeats are removed from the body.
 
-    Returns:
-        A :class:`CleanedText` whose ``text`` holds the news paragraphs separated by blank lines, and whose
-        other fields hold the metadata found and every removed line with its reason.
-    """
+def _line_rules(
+    raw: str, title: str | None
+) -> tuple[CleanedText, list[_Line], list[_Line], list[int], list[tuple[str, str, int]], str | None]:
+    """Steps 1-3 of :func:`clean_text`: the line rules; the lines left (``live``), which of them are prose, the
+    timestamps seen and the title (``""`` when a lone line must be the body)."""
     out = CleanedText(text="")
     lines = [_Line(i, s) for i, s in enumerate(normalise_text(raw).split("\n"), start=1)]
     stamps: list[tuple[str, str, int]] = []  # (label, date, index)
-
-    def drop(ln: _Line, reason: str) -> None:
-        ln.kind, ln.reason = "removed", reason
 
     # 1. Scraper header line, possibly with the first paragraph glued on.
     first = next((ln for ln in lines if ln.text), None)
@@ -310,23 +306,23 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
             ln.text = s
         if (stamp := _timestamp_kind(s)) is not None:
             stamps.append((stamp[0], stamp[1] or "", i))
-            drop(ln, "timestamp")
+            _drop(ln, "timestamp")
         elif _FURNITURE.match(s):
-            drop(ln, "page furniture")
+            _drop(ln, "page furniture")
         elif _URL_LINE.match(s):
             out.urls.append(s)
-            drop(ln, "image url" if _IMAGE_URL.search(s) else "url")
+            _drop(ln, "image url" if _IMAGE_URL.search(s) else "url")
         elif ("@" in s and _EMAIL.search(s)) or ("+" in s and _PHONE.search(s) and _words(s) <= 15):
             out.signature_lines.append(s)
-            drop(ln, "contact line")
+            _drop(ln, "contact line")
         elif (s[0] in _DUMP_FIRST and _NUMERIC_DUMP.match(s)) or _LOCALE.match(s):
-            drop(ln, "metadata dump")
+            _drop(ln, "metadata dump")
         elif _words(s) <= 30 and _SOCIAL_HINT.search(s) and _SOCIAL.search(s):
             out.signature_lines.append(s)
-            drop(ln, "social footer")
+            _drop(ln, "social footer")
         elif (m := _BYLINE.match(s)) and out.byline is None:
             out.byline = m.group(1).strip()
-            drop(ln, "byline")
+            _drop(ln, "byline")
 
     # 3. Rejoin sentences broken across adjacent lines.
     for a, b in pairwise(lines):
@@ -351,12 +347,60 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
         prose_idx = [k for k, ln in enumerate(live) if _words(ln.text) >= 4 and not ln.bullet and not _is_tag(ln.text)]
         if len(prose_idx) == 1:
             title = ""  # a lone line is the body, not a headline
+    return out, lines, live, prose_idx, stamps, title
+
+
+def _is_page_dump(live: list[_Line], prose_idx: list[int]) -> bool:
+    return bool(prose_idx) and len(live) - len(prose_idx) >= _PAGE_DUMP_LINES
+
+
+@dataclass
+class PageLines:
+    """The lines of a flattened page that its article's block is looked for in (see :func:`page_lines`)."""
+
+    numbers: list[int]  # 1-based line numbers in the raw text
+    texts: list[str]
+    prose: list[bool]
+
+    @property
+    def gaps(self) -> list[int]:
+        """Raw lines from each line to the one before it (1: adjacent; more: a blank or removed line between)."""
+        return [1, *(b - a for a, b in pairwise(self.numbers))]
+
+
+def page_lines(raw: str) -> PageLines | None:
+    """The lines that :func:`clean_text` looks for the article's block in, after its line rules; None when the text
+    is not a flattened page (an article text, with few lines that are not prose). For training the line model.
+
+    Example:
+        >>> page_lines("Officials said the bridge would reopen on Monday.") is None
+        True
+    """
+    _, _, live, prose_idx, _, _ = _line_rules(raw, None)
+    if not _is_page_dump(live, prose_idx):
+        return None
+    prose = set(prose_idx)
+    return PageLines([ln.no for ln in live], [ln.text for ln in live], [k in prose for k in range(len(live))])
+
+
+def clean_text(raw: str, *, title: str | None = None) -> CleanedText:
+    """Clean raw scraped article text.
+
+    Args:
+        raw: The text as scraped (any line ends, any quotes).
+        title: A headline already known from metadata; its repeats are removed from the body.
+
+    Returns:
+        A :class:`CleanedText` whose ``text`` holds the news paragraphs separated by blank lines, and whose
+        other fields hold the metadata found and every removed line with its reason.
+    """
+    out, lines, live, prose_idx, stamps, title = _line_rules(raw, title)
+    drop = _drop
 
     # 3b. A flattened page (menus, link lists left): the article is a block of it (framing/io/blocks.py).
     page_headline = None
-    if prose_idx and len(live) - len(prose_idx) >= _PAGE_DUMP_LINES:
+    if _is_page_dump(live, prose_idx):
         live, prose_idx, page_headline = _page_block(live, prose_idx, drop)
-
     # 4. Headline: a repeated headline-like line, else the metadata title, else the first headline-like line
     # above the body.
     head_zone = live[: prose_idx[0]] if prose_idx else live

@@ -45,7 +45,7 @@ from typing import Any
 
 import numpy as np
 
-from framing.errors import FramingError
+from framing.errors import ModelFileError
 from framing.models.model import VECTORIZER_KEYS, Block, Model
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "ModelFileError", "load_model", "npz_bytes", "read_header", "save_model"]
@@ -55,20 +55,6 @@ FORMAT_VERSION = 1
 _ALLOWED_DTYPES = {np.dtype(np.float64), np.dtype(np.uint8)}
 _BLOCK_KINDS = {"word", "char", "lexicon", "vectors"}
 _MAX_HEADER = 1 << 22
-
-
-class ModelFileError(FramingError):
-    """A model file that cannot be used: missing, truncated, not a model, tampered with or inconsistent.
-
-    Args:
-        path: The model file.
-        reason: What is wrong.
-    """
-
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
 
 def _digest(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> str:
