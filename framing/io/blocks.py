@@ -66,8 +66,9 @@ def _justext() -> tuple[Any, Any, dict[str, frozenset[str]]]:
 
 def _stoplist(texts: Sequence[str], stoplists: dict[str, frozenset[str]]) -> frozenset[str]:
     """The stop list of the page's language: the one that most of its words are in (English on a tie)."""
-    words = Counter(w.lower() for t in texts for w in t.split())
-    return max(stoplists.values(), key=lambda sl: sum(c for w, c in words.items() if w in sl))
+    words = Counter(" ".join(texts).lower().split())
+    seen = words.keys()
+    return max(stoplists.values(), key=lambda sl: sum(map(words.__getitem__, seen & sl)))
 
 
 @lru_cache(maxsize=1)
