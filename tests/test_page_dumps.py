@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.io.blocks import classify_lines, main_block
 from framing.io.clean import clean_text
@@ -121,3 +123,27 @@ def test_author_bio_ends_the_block():
     # the same sentence well inside the article stays
     mid = _page().replace("\n\nRepairs\n\n", f"\n\n{bio}\n\nRepairs\n\n{PARA}\n\n{PARA}\n\n")
     assert bio in clean_text(mid).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["good", "neargood", "short", "bad"]), max_size=40))
+def test_linear_context_revision_is_justexts(free):
+    """framing's linear-time context revision gives jusText's own classes for any sequence of lines."""
+    from justext.core import revise_paragraph_classification
+
+    from framing.io.blocks import _line_class, revise_classes
+
+    lines = [_line_class()(f"line {i}") for i in range(len(free))]
+    for line, c in zip(lines, free, strict=True):
+        line.cf_class, line.heading = c, False  # as jusText's classify_paragraphs leaves a plain <p>
+    revise_paragraph_classification(lines)
+    assert revise_classes(free) == [line.class_type for line in lines]
+
+
+def test_linear_context_revision_example_checked_against_justext():
+    free = ["good", "short", "good", "short", "bad", "neargood", "bad"]
+    # by hand: short between good and good -> good; short between good and bad, no neargood next to the bad
+    # side -> bad; neargood between bad and bad -> bad
+    from framing.io.blocks import revise_classes
+
+    assert revise_classes(free) == ["good", "good", "good", "bad", "bad", "bad", "bad"]

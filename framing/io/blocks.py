@@ -49,6 +49,7 @@ __all__ = [
     "main_block",
     "model_digest",
     "page_features",
+    "revise_classes",
 ]
 
 # jusText stop lists tried for a page (the one its words hit most is used): the languages of most news pages.
@@ -56,12 +57,12 @@ _LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese",
 
 
 @lru_cache(maxsize=1)
-def _justext() -> tuple[Any, Any, dict[str, frozenset[str]]]:
+def _justext() -> tuple[Any, dict[str, frozenset[str]]]:
     import justext
-    from justext.core import classify_paragraphs, revise_paragraph_classification
+    from justext.core import classify_paragraphs
 
     stoplists = {lang: frozenset(w.lower() for w in justext.get_stoplist(lang)) for lang in _LANGUAGES}
-    return classify_paragraphs, revise_paragraph_classification, stoplists
+    return classify_paragraphs, stoplists
 
 
 def _stoplist(texts: Sequence[str], stoplists: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -100,14 +101,65 @@ def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def _classes(texts: Sequence[str]) -> tuple[list[str], list[str], frozenset[str]]:
-    classify, revise, stoplists = _justext()
+    classify, stoplists = _justext()
     stoplist = _stoplist(texts, stoplists)
     line = _line_class()
     paragraphs = [line(t) for t in texts]
     classify(paragraphs, stoplist)
     free = [p.cf_class for p in paragraphs]
-    revise(paragraphs)
-    return free, [p.class_type for p in paragraphs], stoplist
+    return free, revise_classes(free), stoplist
+
+
+def _nearest(classes: Sequence[str], accept: frozenset[str], step: int) -> list[str]:
+    """For each line, the class of the nearest line before it (``step`` 1) or after it (-1) whose class is in
+    ``accept``; ``bad`` past the page's edge."""
+    out = [""] * len(classes)
+    last = "bad"
+    order = range(len(classes)) if step == 1 else range(len(classes) - 1, -1, -1)
+    for i in order:
+        out[i] = last
+        if classes[i] in accept:
+            last = classes[i]
+    return out
+
+
+_GOOD_OR_BAD = frozenset({"good", "bad"})
+_NOT_SHORT = frozenset({"good", "bad", "neargood"})
+
+
+def revise_classes(free: Sequence[str]) -> list[str]:
+    """jusText's context revision (``justext.core.revise_paragraph_classification``) of lines that are no
+    headings, in linear time: jusText looks for each short line's neighbours by walking the page, which is
+    quadratic in a run of short lines (a page of menus), and was most of the time of reading a long dump. The
+    rules are jusText's, step by step (``tests/test_page_dumps.py`` checks them against jusText's own code).
+
+    Example:
+        >>> revise_classes(["good", "short", "good", "short", "bad", "neargood", "bad"])
+        ['good', 'good', 'good', 'bad', 'bad', 'bad', 'bad']
+    """
+    # a short line takes its class from the nearest good or bad lines around it (neargood and short skipped)
+    prev, nxt = _nearest(free, _GOOD_OR_BAD, 1), _nearest(free, _GOOD_OR_BAD, -1)
+    prev_any, next_any = _nearest(free, _NOT_SHORT, 1), _nearest(free, _NOT_SHORT, -1)
+    classes = list(free)
+    for i, c in enumerate(free):
+        if c != "short":
+            continue
+        if prev[i] == nxt[i] == "good":
+            classes[i] = "good"
+        elif prev[i] == nxt[i] == "bad":
+            classes[i] = "bad"
+        elif (prev[i] == "bad" and prev_any[i] == "neargood") or (nxt[i] == "bad" and next_any[i] == "neargood"):
+            classes[i] = "good"
+        else:
+            classes[i] = "bad"
+    # a neargood line is bad between two bad ones, else good; jusText revises them in page order, so the line
+    # before a neargood one has its final class already, and the next good or bad line skips later neargood ones
+    after = _nearest(classes, _GOOD_OR_BAD, -1)
+    for i, c in enumerate(classes):
+        if c == "neargood":
+            before = classes[i - 1] if i else "bad"
+            classes[i] = "bad" if before == after[i] == "bad" else "good"
+    return classes
 
 
 _MODEL_FILE = Path(__file__).resolve().parent / "data" / "dumplines.json"
