@@ -90,6 +90,9 @@ def _line_class() -> type:
         text = property(lambda self: self._text)
         words_count = property(lambda self: self._words)
 
+        def stopwords_count(self, stopwords: frozenset[str]) -> int:
+            return sum(map(stopwords.__contains__, self._text.lower().split()))  # jusText's, without a generator
+
     return Line
 
 
