@@ -131,21 +131,17 @@ def detect_outlet(ev: OutletEvidence, table: OutletTable) -> OutletInfo:
         hints.append(f"url domain {domain} is not in the outlet table")
     if publisher is None:
         for line in ev.signature_lines:
-            for o in table.outlets:
-                if any(p.search(line) for p in o.signatures):
-                    publisher, publisher_name, confidence = o, o.name, "high"
-                    how.append(f"signature line {line[:60]!r}")
-                    break
-            if publisher is not None:
+            o = next((o for p, o in table.signatures if p.search(line)), None)
+            if o is not None:
+                publisher, publisher_name, confidence = o, o.name, "high"
+                how.append(f"signature line {line[:60]!r}")
                 break
 
     wire: Outlet | None = None
     if ev.dateline_marker:
-        for o in table.outlets:
-            if any(p.search(ev.dateline_marker) for p in o.datelines):
-                wire = o
-                how.append(f"dateline marker {ev.dateline_marker}")
-                break
+        wire = next((o for p, o in table.datelines if p.search(ev.dateline_marker)), None)
+        if wire is not None:
+            how.append(f"dateline marker {ev.dateline_marker}")
         else:
             hints.append(f"dateline marker {ev.dateline_marker} is not in the outlet table")
     for line in ev.header_lines:

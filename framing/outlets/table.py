@@ -132,6 +132,10 @@ class OutletTable:
         self._domains = {d: o for o in self.outlets for d in o.domains}
         self._names = {n.casefold(): o for o in self.outlets for n in o.names}
         self._automaton: Any = None
+        # (pattern, outlet) in table order: few outlets have signatures or datelines, and looping over all of
+        # them for each line of a page was most of the time of identifying the outlet
+        self.signatures = tuple((p, o) for o in self.outlets for p in o.signatures)
+        self.datelines = tuple((p, o) for o in self.outlets for p in o.datelines)
 
     @property
     def name_automaton(self) -> Any:
