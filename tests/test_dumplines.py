@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.errors import ModelFileError
 from framing.io.blocks import _MODEL_FILE, line_model_override, load_line_model, main_block, model_digest
@@ -154,3 +156,35 @@ def test_training_reads_no_held_out_page():
     files = {p["file"] for p in _tuning_pages(SHARED)}
     held = {p["file"] for p in load_pages(SHARED) if portion(p["file"]) == "held-out"}
     assert files and not files & held
+
+
+_LINE = st.one_of(
+    st.sampled_from(["Home", "News", "Share", "©", "|", "1", "", "  ", "A b c", "Read more »", "x = f(a)"]),
+    st.text(min_size=0, max_size=80),
+    st.just(SENTENCE),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=60), st.lists(st.integers(1, 4), min_size=60, max_size=60))
+def test_any_page_gives_finite_probabilities_and_a_block_inside_it(texts, gaps):
+    from framing.io.blocks import line_probabilities, page_features
+
+    prose = [t.rstrip()[-1:] in {".", "!", "?"} for t in texts]
+    x, classes = page_features(texts, prose, gaps[: len(texts)])
+    assert x.shape == (len(texts), len(FEATURES)) and np.isfinite(x).all()
+    p = line_probabilities(x)
+    assert ((p >= 0) & (p <= 1)).all() and len(classes) == len(texts)
+    block = main_block(texts, prose, gaps[: len(texts)])
+    assert block is None or 0 <= block.span[0] <= block.span[1] < len(texts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_LINE, min_size=12, max_size=80))
+def test_any_flattened_page_cleans_without_error(lines):
+    from framing.io.clean import clean_text
+
+    page = "\n".join([*(f"Menu item {i}" for i in range(14)), *lines, SENTENCE])
+    out = clean_text(page)
+    # the page's sentence is kept: as the body, or as the title when the random lines repeat it (a headline)
+    assert SENTENCE in out.text or out.title == SENTENCE

@@ -43,23 +43,33 @@ _CITED_BEFORE = re.compile(
 _CITED_AFTER = re.compile(r" (?:reported|wrote|said|cited|quoted|revealed|published)\b")
 
 
-def _mentions(table: OutletTable, kind: str, text: str) -> list[tuple[Outlet, str, int]]:
-    """(outlet, phrase, position) for each outlet first mentioned in a ``kind`` ("self"/"cited") construction.
-
-    Outlet names are found with one case-sensitive Aho-Corasick pass; only the few words around each name
-    are then checked, so the cost does not grow with the size of the outlet table.
-    """
-    before_re, after_re = (_SELF_BEFORE, _SELF_AFTER) if kind == "self" else (_CITED_BEFORE, _CITED_AFTER)
-    out: list[tuple[Outlet, str, int]] = []
-    seen: set[str] = set()
-    for end, name in table.name_automaton.iter(text):
+def _name_hits(table: OutletTable, text: str) -> list[tuple[int, int, Outlet]]:
+    """(start, end, outlet) of each whole-word outlet name or alias in ``text``, by one case-sensitive
+    Aho-Corasick pass (the cost does not grow with the size of the outlet table)."""
+    hits = []
+    for end, (name, o) in table.name_automaton.iter(text):
         start = end - len(name) + 1
         if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
             end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "-_")
         ):
             continue  # not a whole word
-        o = table.by_name(name)
-        if o is None or o.id in seen:
+        hits.append((start, end, o))
+    return hits
+
+
+def _mentions(
+    table: OutletTable, kind: str, text: str, hits: list[tuple[int, int, Outlet]] | None = None
+) -> list[tuple[Outlet, str, int]]:
+    """(outlet, phrase, position) for each outlet first mentioned in a ``kind`` ("self"/"cited") construction.
+
+    Only the few words around each name found (:func:`_name_hits`, or ``hits`` already found in ``text``) are
+    checked.
+    """
+    before_re, after_re = (_SELF_BEFORE, _SELF_AFTER) if kind == "self" else (_CITED_BEFORE, _CITED_AFTER)
+    out: list[tuple[Outlet, str, int]] = []
+    seen: set[str] = set()
+    for start, end, o in _name_hits(table, text) if hits is None else hits:
+        if o.id in seen:
             continue
         left = before_re.search(text, max(0, start - 40), start)
         right = after_re.match(text, end + 1)
@@ -170,9 +180,11 @@ def detect_outlet(ev: OutletEvidence, table: OutletTable) -> OutletInfo:
         how.append(f"page publisher {page_name!r} ({ev.page_publisher_field})")
         hints.append(f"publisher {page_name!r} is not in the outlet table")
 
+    body_hits = None  # the outlet names in the body, found once for both constructions
     if publisher is None and not by_page:
         self_ref = None
-        for o, text, pos in _mentions(table, "self", ev.body):
+        body_hits = _name_hits(table, ev.body)
+        for o, text, pos in _mentions(table, "self", ev.body, body_hits):
             elsewhere = ev.body[:pos] + " " * len(text) + ev.body[pos + len(text) :]
             if any(c is o for c, _, _ in _mentions(table, "cited", elsewhere)):
                 hints.append(f"cites {o.name} ({text!r} and elsewhere), taken as a cited outlet, not the publisher")
@@ -184,7 +196,7 @@ def detect_outlet(ev: OutletEvidence, table: OutletTable) -> OutletInfo:
             how.append(f"self-reference {self_ref[1]!r}")
 
     if publisher is None and wire is None:
-        for o, text, _ in _mentions(table, "cited", ev.body):
+        for o, text, _ in _mentions(table, "cited", ev.body, body_hits):
             if not any(o.name in h for h in hints):
                 hints.append(f"cites {o.name} ({text!r}), taken as a cited outlet, not the publisher")
         for line in ev.signature_lines:

@@ -139,14 +139,15 @@ class OutletTable:
 
     @property
     def name_automaton(self) -> Any:
-        """Case-sensitive Aho-Corasick automaton over every outlet name and alias (built once per table)."""
+        """Case-sensitive Aho-Corasick automaton over every outlet name and alias, each found as ``(name, outlet)``
+        (built once per table)."""
         if self._automaton is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
             for o in self.outlets:
                 for n in o.names:
-                    automaton.add_word(n, n)
+                    automaton.add_word(n, (n, self._names[n.casefold()]))  # the outlet by_name(n) gives
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
