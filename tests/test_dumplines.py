@@ -188,3 +188,30 @@ def test_any_flattened_page_cleans_without_error(lines):
     out = clean_text(page)
     # the page's sentence is kept: as the body, or as the title when the random lines repeat it (a headline)
     assert SENTENCE in out.text or out.title == SENTENCE
+
+
+def test_a_damaged_model_file_fails_the_flattened_pages_only(tmp_path, monkeypatch):
+    """Reading goes on: the page that needs the line model says which file is damaged and why; an article text
+    (no block search) reads as ever."""
+    from framing import read_articles
+    from framing.io import blocks
+
+    m = json.loads(_MODEL_FILE.read_text(encoding="utf-8"))
+    m["coef"][0] += 1
+    bad = tmp_path / "dumplines.json"
+    bad.write_text(json.dumps(m), encoding="utf-8")
+    monkeypatch.setattr(blocks, "_MODEL_FILE", bad)
+    blocks._shipped_weights.cache_clear()
+    page = tmp_path / "page.txt"
+    paras = [SENTENCE, SENTENCE.replace("mayor", "governor"), SENTENCE.replace("mayor", "engineer")]
+    page.write_text("\n\n".join([*(f"Menu {i}" for i in range(14)), *paras]), encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("\n\n".join(paras), encoding="utf-8")
+    try:
+        got = {a.id: a for a in read_articles([page, article])}
+    finally:
+        blocks._shipped_weights.cache_clear()
+    assert got["article"].error is None and got["article"].text
+    err = got["page"].error
+    assert err and str(page) in err and str(bad) in err and "checksum mismatch" in err
+    assert "internal error" not in err

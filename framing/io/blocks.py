@@ -4,8 +4,9 @@ A page saved as plain text (every visible string, menus, cookie banners, related
 has lost its markup, so an HTML extractor cannot help. What is left are the shallow features jusText
 (Pomikálek 2011) and boilerpipe (Kohlschütter et al. 2010) classify blocks by: length, stop-word density,
 punctuation, capitals, position, the blank lines around a line and the classes of its neighbours
-(:mod:`framing.io.linefeatures`, jusText's own classifier and context revision among them, with the stop list
-of the page's language). As boilerpipe does, a small classifier learnt from annotated pages weighs them: a
+(:mod:`framing.io.linefeatures`; among them jusText's own classifier, with the stop list of the page's
+language, and its context revision, the same rules run in linear time by :func:`revise_classes`). As boilerpipe
+does, a small classifier learnt from annotated pages weighs them: a
 logistic regression whose weights, one per named feature, are in ``data/dumplines.json`` (trained on the
 tuning portion of realpages, see that file and ``python -m framing.validation.dumplines``). The article is the
 run of lines with the highest total score, each line scoring ``(p - threshold) * log(1 + words)`` for its

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from framing.article import Article
-from framing.errors import InputError, internal_error
+from framing.errors import InputError, ModelFileError, internal_error
 from framing.io.build import article_from_text, failed_article
 from framing.io.decode import DEFAULT_MAX_BYTES, decode, gzipped, max_bytes_default, read_bytes
 from framing.io.html import html_article
@@ -89,6 +89,9 @@ def read_unit(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
     """
     try:
         return _read_unit(unit, opts, table)
+    except ModelFileError as exc:  # framing's own data file (the line model of page dumps) is damaged: say so
+        where = unit.where or unit.source
+        return failed_article(unit.id, unit.source, f"{where}: not read, framing's data file is unusable: {exc}")
     except Exception as exc:  # a bug must not lose the batch: this unit's record says what happened
         return failed_article(unit.id, unit.source, internal_error(unit.where or unit.source, "reading", exc))
 
