@@ -76,6 +76,10 @@ def test_user_table_overrides_and_adds(tmp_path: Path):
     t = load_outlet_table([user])
     assert t.by_domain("https://sputnikglobe.com/a").name == "Sputnik (renamed)"
     assert t.by_domain("https://towncrier.example/a").name == "Town Crier"
+    # the user's table does not leak into the bundled one, which is built once and shared
+    assert load_outlet_table().by_domain("https://sputnikglobe.com/a").name == "Sputnik"
+    assert load_outlet_table() is load_outlet_table() is not t
+    assert load_outlet_table(bundled=False) is not load_outlet_table(bundled=False)
 
 
 @pytest.mark.parametrize(

@@ -125,15 +125,84 @@ def test_author_bio_ends_the_block():
     assert bio in clean_text(mid).text
 
 
+def _justext_line(text: str):
+    """A line as jusText sees a plain ``<p>`` of ``<body>`` holding it, with no link: jusText's own Paragraph and
+    its own methods (the reference for framing's faster versions of its rules)."""
+    from justext.paragraph import Paragraph
+
+    class Line(Paragraph):
+        def __init__(self, text: str) -> None:
+            self.dom_path, self.xpath = "body.p", "/body/p"
+            self.text_nodes = [text]
+            self.chars_count_in_links = self.tags_count = 0
+            self.class_type = ""
+
+    return Line(text)
+
+
+_STOP = ["the", "of", "and", "to", "in", "that", "is", "was", "it", "for", "der", "die", "und", "le", "la", "et"]
+_OTHER = ["mayor", "bridge", "Monday", "river", "Stadt", "pont", "2024", "©", "&copy;", "a-b", "x.y"]
+
+
+def _assert_justexts_classes(texts: list[str]) -> None:
+    from justext.core import classify_paragraphs
+
+    from framing.io.blocks import _stoplist, _stoplists, classify_lines
+
+    free, _ = classify_lines(texts)
+    lines = [_justext_line(t) for t in texts]
+    classify_paragraphs(lines, _stoplist([t.lower().split() for t in texts], _stoplists()))
+    assert free == [line.cf_class for line in lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_STOP + _OTHER), min_size=1, max_size=60), min_size=1, max_size=30))
+def test_context_free_classes_are_justexts(pages):
+    """framing's context-free classes give jusText's classify_paragraphs' classes for lines of any length and
+    stop-word share, copyright signs included."""
+    _assert_justexts_classes([" ".join(words) for words in pages])
+
+
+def _line(chars: int, words: int, stops: int) -> str:
+    """A line of exactly ``chars`` characters and ``words`` words, ``stops`` of them stop words."""
+    text = " ".join(["the"] * stops + ["x"] * (words - stops))
+    return text + "x" * (chars - len(text))  # the last word grows
+
+
+_BOUNDARIES = [
+    (chars, words, stops)
+    for chars in (69, 70, 71, 199, 200, 201)
+    for words, stops in ((10, 3), (25, 7), (25, 8), (50, 15), (50, 16))
+    if len(_line(chars, words, stops)) == chars  # (50 words do not fit in 70 characters)
+]
+
+
+@pytest.mark.parametrize(("chars", "words", "stops"), _BOUNDARIES)
+def test_context_free_classes_at_justexts_thresholds(chars, words, stops):
+    """The boundaries of jusText's rules (70 and 200 characters; stop-word shares 0.28, 0.30 and 0.32 against
+    its thresholds 0.30 and 0.32), exactly."""
+    line = _line(chars, words, stops)
+    assert len(line.split()) == words
+    _assert_justexts_classes([line])
+
+
+def test_stop_list_is_the_pages_language():
+    from framing.io.blocks import _stoplist, _stoplists
+
+    german = "Die Stadt und der Fluss sind in der Nacht nicht mit dem Auto zu erreichen, sagte die Polizei".split()
+    assert _stoplist([[w.lower() for w in german]], _stoplists()) is _stoplists()["German"]
+    assert _stoplist([["the", "river", "and", "die"]], _stoplists()) is _stoplists()["English"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["good", "neargood", "short", "bad"]), max_size=40))
 def test_linear_context_revision_is_justexts(free):
     """framing's linear-time context revision gives jusText's own classes for any sequence of lines."""
     from justext.core import revise_paragraph_classification
 
-    from framing.io.blocks import _line_class, revise_classes
+    from framing.io.blocks import revise_classes
 
-    lines = [_line_class()(f"line {i}") for i in range(len(free))]
+    lines = [_justext_line(f"line {i}") for i in range(len(free))]
     for line, c in zip(lines, free, strict=True):
         line.cf_class, line.heading = c, False  # as jusText's classify_paragraphs leaves a plain <p>
     revise_paragraph_classification(lines)

@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -44,6 +45,7 @@ from framing.io.linefeatures import FEATURES, line_features
 __all__ = [
     "Block",
     "classify_lines",
+    "context_free_classes",
     "line_model_override",
     "line_probabilities",
     "load_line_model",
@@ -58,43 +60,53 @@ _LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese",
 
 
 @lru_cache(maxsize=1)
-def _justext() -> tuple[Any, dict[str, frozenset[str]]]:
+def _stoplists() -> dict[str, frozenset[str]]:
     import justext
-    from justext.core import classify_paragraphs
 
-    stoplists = {lang: frozenset(w.lower() for w in justext.get_stoplist(lang)) for lang in _LANGUAGES}
-    return classify_paragraphs, stoplists
+    return {lang: frozenset(w.lower() for w in justext.get_stoplist(lang)) for lang in _LANGUAGES}
 
 
-def _stoplist(texts: Sequence[str], stoplists: dict[str, frozenset[str]]) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _cf_settings() -> tuple[int, int, float, float]:
+    from justext import core
+
+    return core.LENGTH_LOW_DEFAULT, core.LENGTH_HIGH_DEFAULT, core.STOPWORDS_LOW_DEFAULT, core.STOPWORDS_HIGH_DEFAULT
+
+
+def _stoplist(lowered: Sequence[list[str]], stoplists: dict[str, frozenset[str]]) -> frozenset[str]:
     """The stop list of the page's language: the one that most of its words are in (English on a tie)."""
-    words = Counter(" ".join(texts).lower().split())
+    words = Counter(chain.from_iterable(lowered))
     seen = words.keys()
     return max(stoplists.values(), key=lambda sl: sum(map(words.__getitem__, seen & sl)))
 
 
-@lru_cache(maxsize=1)
-def _line_class() -> type:
-    from justext.paragraph import Paragraph
+def context_free_classes(texts: Sequence[str], stop_counts: Sequence[int]) -> list[str]:
+    """jusText's context-free class (``justext.core.classify_paragraphs`` with its default settings) of each line,
+    each taken as a plain ``<p>`` without links, given its count of stop words (``tests/test_page_dumps.py``
+    checks the classes against jusText's own function).
 
-    class Line(Paragraph):  # type: ignore[misc]
-        """A plain ``<p>`` in ``<body>`` (no heading, no link, no ``<select>``) holding one normalised line;
-        its text and word count are computed once (jusText's own recompute them at every use)."""
+    jusText's function asks each paragraph object for its length, words and stop words through properties that
+    recompute them at every use; on a flattened page of 200 lines that cost as much as the line model itself.
 
-        def __init__(self, text: str) -> None:
-            self.dom_path, self.xpath = "body.p", "/body/p"
-            self.text_nodes = [text]
-            self.chars_count_in_links = self.tags_count = 0
-            self.class_type = ""
-            self._text, self._words = text, len(text.split())
-
-        text = property(lambda self: self._text)
-        words_count = property(lambda self: self._words)
-
-        def stopwords_count(self, stopwords: frozenset[str]) -> int:
-            return sum(map(stopwords.__contains__, self._text.lower().split()))  # jusText's, without a generator
-
-    return Line
+    Example:
+        >>> context_free_classes(["Home", "© 2024 The Times of Nerin, and all of its partners in the region"], [0, 5])
+        ['short', 'bad']
+    """
+    low, high, stop_low, stop_high = _cf_settings()
+    out = []
+    for text, stops in zip(texts, stop_counts, strict=True):
+        words = len(text.split())
+        density = stops / words if words else 0
+        length = len(text)
+        if "\xa9" in text or "&copy" in text:
+            out.append("bad")
+        elif length < low:
+            out.append("short")
+        elif density >= stop_high:
+            out.append("good" if length > high else "neargood")
+        else:
+            out.append("neargood" if density >= stop_low else "bad")
+    return out
 
 
 def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -105,12 +117,9 @@ def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def _classes(texts: Sequence[str]) -> tuple[list[str], list[str], frozenset[str]]:
-    classify, stoplists = _justext()
-    stoplist = _stoplist(texts, stoplists)
-    line = _line_class()
-    paragraphs = [line(t) for t in texts]
-    classify(paragraphs, stoplist)
-    free = [p.cf_class for p in paragraphs]
+    lowered = [t.lower().split() for t in texts]
+    stoplist = _stoplist(lowered, _stoplists())
+    free = context_free_classes(texts, [sum(map(stoplist.__contains__, w)) for w in lowered])
     return free, revise_classes(free), stoplist
 
 
