@@ -84,6 +84,14 @@ def test_related_headlines_social_footer_and_widgets():
     reasons = removed_reasons(c)
     assert reasons["Another related headline about the talks"] == "related headline"
     assert reasons["For more news and in-depth stories please follow us on X."] == "social footer"
+    # in any case: the cheap test before the social pattern is made on the lower-cased line
+    assert reasons["Subscribe to our mailing list to get the new updates!"] == "social footer"
+    shouted = clean_text("The minister said the agreement was signed.\nFOLLOW US ON FACEBOOK\n© 2024 Example Media\n")
+    assert removed_reasons(shouted) == {
+        "FOLLOW US ON FACEBOOK": "social footer",
+        "© 2024 Example Media": "social footer",
+    }
+    assert shouted.signature_lines == ["FOLLOW US ON FACEBOOK", "© 2024 Example Media"]
 
 
 def test_broken_sentence_rejoined_and_short_last_paragraph_kept():
