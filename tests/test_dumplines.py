@@ -36,12 +36,16 @@ def test_features_by_hand():
         gaps=[1, 3, 1, 2],
         cf=["short", "good", "short", "good"],
         revised=["bad", "good", "bad", "good"],
-        stopwords=frozenset({"the", "on", "that", "would", "over", "after"}),
+        stop_counts=[0, 8, 0, 8],
     )
     assert x.shape == (4, len(FEATURES))
-    assert _col(x, "log_words").tolist() == pytest.approx([math.log(2), math.log(19), math.log(3), math.log(19)])
+    # words as jusText splits them: "Share | Print" is three
+    assert _col(x, "log_words").tolist() == pytest.approx([math.log(2), math.log(19), math.log(4), math.log(19)])
     # 18 words, of which the, on, that, the, over, the, would, after: 8 stop words
     assert _col(x, "stop_share")[1] == pytest.approx(8 / 18)
+    # capitals: "Home"; "The", "Monday"; "Share", "Print" (of 3 words)
+    assert _col(x, "capital_share").tolist() == pytest.approx([1, 2 / 18, 2 / 3, 2 / 18])
+    assert _col(x, "digit_share").tolist() == [0, 0, 0, 0]
     assert _col(x, "separator").tolist() == [0, 0, 1, 0]
     # blank lines: a gap over 1 before lines 1 and 3; after = before of the next line, the last line closes a group
     assert _col(x, "blank_before").tolist() == [0, 1, 0, 1]
@@ -54,6 +58,15 @@ def test_features_by_hand():
     assert _col(x, "prev_prose").tolist() == [0, 0, 1, 0]
     assert _col(x, "next2_prose").tolist() == [0, 1, 0, 0]
     assert _col(x, "cf_good").tolist() == [0, 1, 0, 1]
+
+
+def test_digit_share_and_separator_by_hand():
+    texts = ["Updated 12:30 2024", "Home | News", "Kyiv - Ukraine - world", "A well-known mayor"]
+    x = line_features(texts, prose=[False] * 4, gaps=[1] * 4, cf=["short"] * 4, revised=["bad"] * 4, stop_counts=[0] * 4)
+    # 8 digits of the 16 characters that are not spaces; none elsewhere
+    assert _col(x, "digit_share").tolist() == pytest.approx([0.5, 0, 0, 0])
+    # a bar between words, or two dashes between words; a hyphen inside a word is no separator
+    assert _col(x, "separator").tolist() == [0, 1, 1, 0]
 
 
 def test_page_lines_is_what_the_block_search_sees():

@@ -116,11 +116,13 @@ def classify_lines(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     return free, revised
 
 
-def _classes(texts: Sequence[str]) -> tuple[list[str], list[str], frozenset[str]]:
+def _classes(texts: Sequence[str]) -> tuple[list[str], list[str], list[int]]:
+    """Context-free and revised classes, and each line's count of stop words."""
     lowered = [t.lower().split() for t in texts]
     stoplist = _stoplist(lowered, _stoplists())
-    free = context_free_classes(texts, [sum(map(stoplist.__contains__, w)) for w in lowered])
-    return free, revise_classes(free), stoplist
+    stops = [sum(map(stoplist.__contains__, w)) for w in lowered]
+    free = context_free_classes(texts, stops)
+    return free, revise_classes(free), stops
 
 
 def _nearest(classes: Sequence[str], accept: frozenset[str], step: int) -> list[str]:
@@ -136,6 +138,7 @@ def _nearest(classes: Sequence[str], accept: frozenset[str], step: int) -> list[
     return out
 
 
+_LOG_WORDS = FEATURES.index("log_words")
 _GOOD_OR_BAD = frozenset({"good", "bad"})
 _NOT_SHORT = frozenset({"good", "bad", "neargood"})
 
@@ -258,8 +261,8 @@ def page_features(
 ) -> tuple[np.ndarray, list[str]]:
     """The line features (:func:`~framing.io.linefeatures.line_features`) of a page and jusText's revised
     classes of its lines."""
-    free, revised, stoplist = _classes(texts)
-    x = line_features(texts, prose=prose, gaps=gaps or [2] * len(texts), cf=free, revised=revised, stopwords=stoplist)
+    free, revised, stops = _classes(texts)
+    x = line_features(texts, prose=prose, gaps=gaps or [2] * len(texts), cf=free, revised=revised, stop_counts=stops)
     return x, revised
 
 
@@ -297,7 +300,7 @@ def main_block(
     x, revised = page_features(texts, prose, gaps)
     threshold = _weights()[4]
     p = line_probabilities(x)
-    scores = (p - threshold) * np.log1p([len(t.split()) for t in texts])
+    scores = (p - threshold) * x[:, _LOG_WORDS]  # log(1 + words)
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     for i, s in enumerate(scores.tolist()):

@@ -5,11 +5,13 @@ with what a dump still has in place of markup: its length, stop-word share, punc
 class (Pomikálek 2011), its position in the page and in the run of prose, the blank lines around it (a dump
 written with its layout keeps one block of the page per group of lines) and the same features of its
 neighbours. Every feature has a name (:data:`FEATURES`) so that a model's weights can be read off them.
+A line's words are split at white space and its stop words counted as jusText counts them for its classes, so
+that the page's words are split and looked up once for both.
 
 Example:
     >>> lines = ["Home", "The mayor said on Monday that the bridge would reopen next week after two years.", "Share"]
     >>> x = line_features(lines, prose=[False, True, False], gaps=[1, 2, 2], cf=["bad", "good", "short"],
-    ...                   revised=["bad", "good", "bad"], stopwords=frozenset({"the", "on", "that", "would"}))
+    ...                   revised=["bad", "good", "bad"], stop_counts=[0, 7, 0])
     >>> x.shape == (3, len(FEATURES))
     True
 """
@@ -19,15 +21,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 
 import numpy as np
 
 __all__ = ["FEATURES", "line_features"]
 
-_WORD = re.compile(r"[^\W_][\w'’-]*")
-_DIGIT = re.compile(r"\d")
+_NOT_DIGITS = re.compile(r"\D+")
+_FIRST = itemgetter(0)
 _SENTENCE_END = frozenset({".", "!", "?", '"', "”"})
 _SEPARATOR = re.compile(r"\s[|»›•·]\s|\s[-–—]\s.*\s[-–—]\s")
+_SEPARATOR_CHAR = re.compile(r"[|»›•·\-–—]")  # most lines have none: the separator search is skipped
 
 # The features of a line itself, then of its neighbours and its surroundings.
 _OWN = (
@@ -58,7 +62,7 @@ def _own(
     prose: Sequence[bool],
     cf: Sequence[str],
     revised: Sequence[str],
-    stopwords: frozenset[str],
+    stop_counts: Sequence[int],
 ) -> np.ndarray:
     """The columns of :data:`_OWN`, column by column (a row of Python floats per line cost twice as much)."""
     n = np.array([len(w) for w in tokens], dtype=float)
@@ -70,16 +74,16 @@ def _own(
         np.log1p(n),
         np.array(prose, dtype=float),
         np.array([e in _SENTENCE_END for e in ends], dtype=float) * (n > 0),
-        np.array([sum(map(stopwords.__contains__, map(str.lower, w))) for w in tokens]) / per_word,
+        np.array(stop_counts, dtype=float) / per_word,
         cf_a == "good",
         cf_a == "neargood",
         cf_a == "short",
         cf_a == "bad",
         np.array(revised) == "good",
-        np.array([sum(map(str.isupper, [x[0] for x in w])) for w in tokens]) / per_word,
-        np.array([len(_DIGIT.findall(t)) / max(len(t) - t.count(" "), 1) for t in texts]),
+        np.array([sum(map(str.isupper, map(_FIRST, w))) for w in tokens]) / per_word,
+        np.array([len(_NOT_DIGITS.sub("", t)) / max(len(t) - t.count(" "), 1) for t in texts]),
         np.array([e == ":" for e in ends]),
-        np.array([bool(_SEPARATOR.search(t)) for t in texts]),
+        np.array([bool(_SEPARATOR_CHAR.search(t) and _SEPARATOR.search(t)) for t in texts]),
         np.array([e == "?" for e in ends]),
         np.array([counts[t] > 1 for t in texts]),
     ]
@@ -93,7 +97,7 @@ def line_features(
     gaps: Sequence[int],
     cf: Sequence[str],
     revised: Sequence[str],
-    stopwords: frozenset[str],
+    stop_counts: Sequence[int],
 ) -> np.ndarray:
     """The feature matrix (one row per line, columns :data:`FEATURES`) of a page's lines.
 
@@ -104,13 +108,14 @@ def line_features(
             removed line between them, which a dump written with its layout puts between blocks).
         cf: jusText's context-free class of each line.
         revised: jusText's class after its context revision.
-        stopwords: The stop list of the page's language.
+        stop_counts: How many of each line's words (split at white space, as jusText splits them) are in the stop
+            list of the page's language (jusText's count, which its classes come from).
     """
     n = len(texts)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    tokens = [_WORD.findall(t) for t in texts]
-    own = _own(texts, tokens, prose, cf, revised, stopwords)
+    tokens = [t.split() for t in texts]  # words as jusText counts them
+    own = _own(texts, tokens, prose, cf, revised, stop_counts)
     words = np.array([len(w) for w in tokens], dtype=float)
     prose_a = np.array(prose, dtype=bool)
     prose_words = np.where(prose_a, words, 0.0)
