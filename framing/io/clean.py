@@ -223,19 +223,20 @@ def _page_block(live: list[_Line], prose_idx: list[int], drop: Any) -> tuple[lis
     head = _headline_repeat(texts, lo)
     if head is not None:
         lo = head + 1
-    for k, ln in enumerate(live):
-        # (lines outside the block go anyway: above it, as page furniture; below it, as the footer)
-        if lo <= k <= hi and (reason := paragraph_reason(ln.text, notices=True)) is not None:
+    # (lines outside the block go anyway: above it, as page furniture; below it, as the footer)
+    for k in range(lo, hi + 1):
+        ln = live[k]
+        if (reason := paragraph_reason(ln.text, notices=True)) is not None:
             drop(ln, reason)
         elif (
             _DROP_BAD
-            and lo <= k <= hi
             and k not in prose
             and classes[k] == "bad"
             and not _code_or_list(ln.text)
             and (k - 1 not in prose or k + 1 not in prose)  # in a run of such lines (a menu), not a lone heading
         ):
             drop(ln, "boilerplate (jusText class)")
+    for k, ln in enumerate(live):
         ln.outside = k < lo or k > hi
     kept = [(k, ln) for k, ln in enumerate(live) if ln.kind == "text"]
     headline = texts[head] if head is not None else None
