@@ -80,10 +80,12 @@ def _stoplist(lowered: Sequence[list[str]], stoplists: dict[str, frozenset[str]]
     return max(stoplists.values(), key=lambda sl: sum(map(words.__getitem__, seen & sl)))
 
 
-def context_free_classes(texts: Sequence[str], stop_counts: Sequence[int]) -> list[str]:
+def context_free_classes(
+    texts: Sequence[str], stop_counts: Sequence[int], word_counts: Sequence[int] | None = None
+) -> list[str]:
     """jusText's context-free class (``justext.core.classify_paragraphs`` with its default settings) of each line,
-    each taken as a plain ``<p>`` without links, given its count of stop words (``tests/test_page_dumps.py``
-    checks the classes against jusText's own function).
+    each taken as a plain ``<p>`` without links, given its count of stop words and, when the caller has split the
+    line already, of words (``tests/test_page_dumps.py`` checks the classes against jusText's own function).
 
     jusText's function asks each paragraph object for its length, words and stop words through properties that
     recompute them at every use; on a flattened page of 200 lines that cost as much as the line model itself.
@@ -94,8 +96,8 @@ def context_free_classes(texts: Sequence[str], stop_counts: Sequence[int]) -> li
     """
     low, high, stop_low, stop_high = _cf_settings()
     out = []
-    for text, stops in zip(texts, stop_counts, strict=True):
-        words = len(text.split())
+    counts = word_counts if word_counts is not None else [len(t.split()) for t in texts]
+    for text, stops, words in zip(texts, stop_counts, counts, strict=True):
         density = stops / words if words else 0
         length = len(text)
         if "\xa9" in text or "&copy" in text:
@@ -121,7 +123,7 @@ def _classes(texts: Sequence[str]) -> tuple[list[str], list[str], list[int]]:
     lowered = [t.lower().split() for t in texts]
     stoplist = _stoplist(lowered, _stoplists())
     stops = [sum(map(stoplist.__contains__, w)) for w in lowered]
-    free = context_free_classes(texts, stops)
+    free = context_free_classes(texts, stops, [len(w) for w in lowered])
     return free, revise_classes(free), stops
 
 
