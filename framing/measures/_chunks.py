@@ -107,6 +107,8 @@ class SentenceTokens:
         if self.low[k] in BOUNDARY_WORDS:
             return True
         g = self.gap(k)
+        if g == " ":  # most gaps
+            return False
         return any(c in g for c in ';:"\u201c\u201d\u2014') or " - " in g or " \u2013 " in g
 
     def clause_start(self, k: int) -> int:
