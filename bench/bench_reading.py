@@ -14,6 +14,13 @@ set is read by both versions in turn, chunk by chunk, so machine drift hits both
 "read" is the version's reader on the decoded text (``html_article`` or ``article_from_text``), "read + score"
 adds ``Scorer(models=False)`` (lexicons, rules, evidence) on what it read. A page a version cannot read
 counts its reading time only. The ratio old / new of each row is printed: above 1 the change is faster.
+
+Both versions in one process share its garbage collector: the objects one version keeps alive (a dictionary of
+250,000 lists, say) are walked by every full collection while the other version runs too, so a change to what
+stays in memory does not show. ``--processes`` runs each version alone in a fresh process instead, old and new
+in turn, ``--repeat`` times each (the best run of each row is kept), as a user's process would run it:
+
+    .venv/bin/python bench/bench_reading.py 74bc793 --processes --repeat 5
 """
 
 from __future__ import annotations
@@ -107,9 +114,49 @@ def run(rev: str, n: int, repeat: int) -> dict[str, Any]:
                         run_t[f"{k}|{name}|read + score"] = run_t.get(f"{k}|{name}|read + score", 0.0) + rs
             for key, v in run_t.items():
                 times.setdefault(key, []).append(v)
-    best = {k: min(v) for k, v in times.items()}
     counts = {name: len(items) for name, (_, items) in sets.items()}
-    rows = [(name, row) for name in sets for row in ("read", "read + score")]
+    return _summary(rev, repeat, counts, times)
+
+
+def _child(where: str, n: int) -> dict[str, float]:
+    """One version's seconds per set and row, alone in this process (``where``: its package's parent)."""
+    name = "framing" if Path(where).resolve() == REPO else "framing_ab"
+    sys.path.insert(0, where)
+    pkg = importlib.import_module(name)
+    readers = _readers(pkg)
+    scorer = importlib.import_module(f"{name}.scoring").Scorer(models=False)
+    sets = _sets(n)
+    for kind, items in sets.values():  # warm-up: lexicons, automata, trafilatura, jusText
+        _read_and_score(readers[kind], scorer, items[:2])
+    out: dict[str, float] = {}
+    for set_name, (kind, items) in sets.items():
+        r, rs = _read_and_score(readers[kind], scorer, items)
+        out[f"{set_name}|read"], out[f"{set_name}|read + score"] = r, rs
+    return out
+
+
+def run_processes(rev: str, n: int, repeat: int) -> dict[str, Any]:
+    """``run``'s result, each version measured alone in a fresh process, old and new in turn."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        export(rev, Path(tmp))
+        times: dict[str, list[float]] = {}
+        for _ in range(repeat):
+            for k, where in (("old", tmp), ("new", str(REPO))):
+                cmd = [sys.executable, __file__, rev, "--n", str(n), "--child", where]
+                res = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+                for key, v in res.items():
+                    times.setdefault(f"{k}|{key}", []).append(v)
+    sets = _sets(n)
+    counts = {name: len(items) for name, (_, items) in sets.items()}
+    return _summary(rev, repeat, counts, times)
+
+
+def _summary(rev: str, repeat: int, counts: dict[str, int], times: dict[str, list[float]]) -> dict[str, Any]:
+    best = {k: min(v) for k, v in times.items()}
+    rows = [(name, row) for name in counts for row in ("read", "read + score")]
+    versions = ("old", "new")
     return {
         "rev": rev,
         "repeat": repeat,
@@ -131,11 +178,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--n", type=int, default=300, help="AllSides articles (default 300)")
     p.add_argument("--repeat", type=int, default=3, help="interleaved runs; the best of each row is kept (default 3)")
     p.add_argument("--json", metavar="PATH", help="also write the result as JSON")
+    p.add_argument("--processes", action="store_true", help="each version alone in its own process, in turn")
+    p.add_argument("--child", metavar="PKG_DIR", help=argparse.SUPPRESS)  # one version's run (--processes)
     args = p.parse_args(argv)
     if not (SHARED / "realpages").is_dir() or not (SHARED / "allsides").is_dir():
         sys.exit(f"bench_reading: realpages or AllSides data not found under {SHARED}")
-    r = run(args.rev, args.n, args.repeat)
-    print(f"best of {r['repeat']} interleaved runs; ms per page / article")
+    if args.child:
+        print(json.dumps(_child(args.child, args.n)))
+        return 0
+    r = run_processes(args.rev, args.n, args.repeat) if args.processes else run(args.rev, args.n, args.repeat)
+    how = "processes, one version each, in turn" if args.processes else "interleaved runs"
+    print(f"best of {r['repeat']} {how}; ms per page / article")
     print(f"| set | row | {args.rev} | this checkout | old / new |")
     print("|---|---|---:|---:|---:|")
     for key, ms in r["ms_per_item"].items():
