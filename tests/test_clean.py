@@ -151,3 +151,59 @@ def test_changes_words_is_exact_where_it_says_no_change():
         assert normalise_text(text).split() != text.split(), repr(text)
     for text in ("plain words", "caf\u00e9 \u2014 bar", "a\u00a0b", "a\tb\r\nc", "  x  "):
         assert not changes_words(text), repr(text)
+
+
+# Slots of timestamp lines, each filled or not (or with a word in place of the number), in order or shuffled.
+_STAMP_SLOTS = [["", "Published", "Updated:", "Posted on", "last updated", "Date:", "First published at"],
+                ["", "Monday,", "Tues", "Sun.", "Friday"], ["", "31", "3rd", "07", "three", "٣"],
+                ["", "March", "Sept.", "Mar", "may"], ["", ",", "|", "-", "/", "."],
+                ["", "2024", "1999", "twenty", "2024-05-06", "2024/5/6"], ["", "12:30", "9:05 p.m.", "noon"],
+                ["", "GMT", "UTC", "EST", "(updated", ")", "Z", "+02:00"]]  # fmt: skip
+_PROMO_PIECES = ["sign", "signing", "up", "subscribe", "Subscribers", "newsletter", "follow", "us", "on", "the",
+                 "download", "our", "app", "apps", "for", "iOS", "android", "©", "Copyright", "copyrighted", "all",
+                 "rights", "reserved", "click", "here", "share", "like", "this", "whatsapp", "unlimited", "digital",
+                 "access", "never", "miss", "by", "email", "send", "advertise", "with", "happen", "likely", "X",
+                 "Facebook", ",", ".", "-"]  # fmt: skip
+
+
+def _soups(pieces: list[str], seed: int, n: int = 20000) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "  "]) for _ in range(rng.randint(1, 8))).strip()
+        for _ in range(n)
+    ]
+
+
+def test_timestamp_shortcut_loses_no_stamp():
+    """_timestamp_kind answers None for a line without a digit before trying its patterns: no digit-free line is
+    a timestamp by the patterns themselves, and with digits the answers are the patterns' own."""
+    import random
+
+    from framing.io import clean
+
+    rng = random.Random(1)
+    lines = []
+    for _ in range(20000):
+        parts = [rng.choice(slot) for slot in _STAMP_SLOTS]
+        if rng.random() < 0.2:
+            rng.shuffle(parts)
+        lines.append(" ".join(p for p in parts if p))
+    stamps = [s for s in lines if clean._stamp_rules(s) is not None]
+    assert len(stamps) > 200  # the soup does hold stamps
+    assert all(any(c.isdigit() for c in s) for s in stamps), [s for s in stamps if not any(map(str.isdigit, s))]
+    assert [clean._timestamp_kind(s) for s in lines] == [clean._stamp_rules(s) for s in lines]
+
+
+def test_promotion_hints_are_in_every_promotion_line():
+    """The substring test before _PROMO lets through every ASCII line that _PROMO matches."""
+    from framing.io import extracted
+
+    lines = _soups(_PROMO_PIECES, 2)
+    promos = [s for s in lines if extracted._PROMO.search(s)]
+    assert len(promos) > 2000
+    missed = [s for s in promos if not any(h in s.lower() for h in extracted._PROMO_HINTS)]
+    assert not missed, missed[:5]
+    assert extracted.paragraph_reason("Happily, it is likely to happen soon.") is None
+    assert extracted.paragraph_reason("Like us on Facebook") == "promotion"

@@ -58,6 +58,7 @@ _LABELLED_STAMP = re.compile(
     re.I,
 )
 _WEEKDAY_LINE = re.compile(rf"^{WEEKDAY_RE}\s", re.I)
+_DIGIT = re.compile(r"\d")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _IMAGE_URL = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$|[/.](?:cdn\d*|img|images?|static|media)[./]", re.I
@@ -138,6 +139,12 @@ def _is_prose(line: str, bullet: bool) -> bool:
 
 def _timestamp_kind(line: str) -> tuple[str, str | None] | None:
     """Return (label, parsed date) when the line is only a timestamp or date, else None."""
+    if not _DIGIT.search(line):  # every stamp below holds a year or a clock time; 4 lines in 5 have no digit
+        return None
+    return _stamp_rules(line)
+
+
+def _stamp_rules(line: str) -> tuple[str, str | None] | None:
     m = _LABELLED_STAMP.match(line)
     if m and parse_date(m.group(2)) and _words(m.group(2)) <= 10:
         return m.group(1).lower(), parse_date(m.group(2))
