@@ -51,6 +51,14 @@ def _reference_prepare_text(text: str) -> str:
     return " " + low + " "
 
 
+def _reference_normalise_text(text: str) -> str:
+    from framing.io import normalise
+
+    text = normalise._CONTROL.sub("", normalise._translate(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = normalise._DOUBLE_APOS.sub('"', text)
+    return "\n".join(normalise._SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
 def _reference_split(text: str) -> list[tuple[int, int, str, int]]:
     out: list[tuple[int, int, str, int]] = []
     boundary = re.compile(r"""([.!?]+)(["'\)\]]*)(\s+)(?=["'(\[]?[A-Z0-9])""")
@@ -141,6 +149,13 @@ def _reference_compounds(text: str, sentences: list[Sentence]) -> list[tuple[flo
 def test_prepare_text_matches_the_regex_version():
     texts = [*_texts(), *_fuzz(_ODD, 20000, 1), *_fuzz("ab'- —é", 20000, 2, 12)]
     assert [prepare_text(t) for t in texts] == [_reference_prepare_text(t) for t in texts]
+
+
+def test_normalise_text_matches_the_line_by_line_version():
+    from framing.io.normalise import normalise_text
+
+    texts = [*_texts(), *_fuzz(_ODD + "  \r\x0c\x85``", 20000, 8), *_fuzz("a \n\r'`\u00a0\u2028", 20000, 9, 12)]
+    assert [normalise_text(t) for t in texts] == [_reference_normalise_text(t) for t in texts]
 
 
 def test_count_words_matches_the_regex():

@@ -57,8 +57,8 @@ def normalise_text(text: str) -> str:
         '"War\\'s time" now'
     """
     text = _CONTROL.sub("", _translate(text.replace("\r\n", "\n").replace("\r", "\n")))
-    text = _DOUBLE_APOS.sub('"', text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _SPACES.sub(" ", _DOUBLE_APOS.sub('"', text))  # (a run of spaces never crosses a line end)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 _ONE_FOR_ONE = {c: v for c, v in _CHAR_MAP.items() if isinstance(v, str) and len(v) == 1}
