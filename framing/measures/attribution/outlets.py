@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -36,18 +35,18 @@ class _OutletScan:
 
     The pattern built by :meth:`OutletNames.build` (a lookbehind, then every name longest first, optionally after
     "the") makes the regex engine try every name at every character: with the 674 outlets' names, about 0.35 ms
-    an article. For such a pattern, the names are found in the whole text at once by an Aho-Corasick automaton
-    (the sentences of one article come in turn), and the matches in a span are made from them by the pattern's
-    own rules: a match opens at a name that opens a word, or at a "the" opening a word followed by white space
-    and a name; of the names at a place the longest that ends a word (or ends at the span's end, past which the
-    regex sees nothing) is taken; matches do not overlap, the leftmost first. ``tests/test_scoring.py`` checks
-    the result against the pattern's ``finditer`` on random strings. Any other pattern is run as it is.
+    an article. For such a pattern, the names in a span are found by an Aho-Corasick automaton (only the
+    sentences with a cue are asked about, so the span, not the article), and the matches are made from them by
+    the pattern's own rules: a match opens at a name that opens a word, or at a "the" opening a word followed by
+    white space and a name; of the names at a place the longest that ends a word (or ends at the span's end,
+    past which the regex sees nothing) is taken; matches do not overlap, the leftmost first.
+    ``tests/test_scoring.py`` checks the result against the pattern's ``finditer`` on random strings. Any other
+    pattern is run as it is.
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._automaton: Any = None
-        self._last: tuple[str, list[int], dict[int, list[int]]] | None = None  # the last text's names
         if (names := _outlet_names(pattern)) is not None and not any(n[0].isspace() for n in names):
             self._automaton = _automaton(names)
 
@@ -70,13 +69,12 @@ class _OutletScan:
         """``(start, end, name start, name end)`` of each match of ``pattern.finditer(norm, start, end)``."""
         if self._automaton is None:
             return [(m.start(), m.end(), m.start(1), m.end(1)) for m in self.pattern.finditer(norm, start, end)]
-        starts, ends_at = self._names_in(norm)
-        lo = bisect_left(starts, start)
-        if lo == len(starts) or starts[lo] >= end:
+        ends_at = self._names_in(norm, start, end)
+        if not ends_at:
             return []
         # where a match may open: at a name, or at the "the" before it
         opens: dict[int, int | None] = {}
-        for q in starts[lo : bisect_left(starts, end, lo)]:
+        for q in sorted(ends_at):
             opens.setdefault(q, None)
             if (the := _the_before(norm, q)) is not None and the >= start:
                 opens[the] = q
@@ -94,19 +92,17 @@ class _OutletScan:
                 free = e
         return out
 
-    def _names_in(self, norm: str) -> tuple[list[int], dict[int, list[int]]]:
-        """Where names that open a word start in ``norm`` (sorted) and, for each, where they end (longest first)."""
-        last = self._last
-        if last is None or last[0] is not norm:
-            ends_at: dict[int, list[int]] = {}
-            for e, n in self._automaton.iter(norm):
-                q = e + 1 - len(n)
-                if q == 0 or _WORDISH.match(norm, q - 1) is None:
-                    ends_at.setdefault(q, []).append(e + 1)
-            for v in ends_at.values():
-                v.sort(reverse=True)
-            last = self._last = (norm, sorted(ends_at), ends_at)
-        return last[1], last[2]
+    def _names_in(self, norm: str, start: int, end: int) -> dict[int, list[int]]:
+        """Where the names that open a word and lie in ``norm[start:end]`` start, and for each start where they
+        end (longest first)."""
+        ends_at: dict[int, list[int]] = {}
+        for e, n in self._automaton.iter(norm, start, end):
+            q = e + 1 - len(n)
+            if q == 0 or _WORDISH.match(norm, q - 1) is None:
+                ends_at.setdefault(q, []).append(e + 1)
+        for v in ends_at.values():
+            v.sort(reverse=True)
+        return ends_at
 
 
 def _the_before(norm: str, q: int) -> int | None:
