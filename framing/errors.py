@@ -19,6 +19,7 @@ __all__ = [
     "InternalError",
     "LexiconError",
     "ModelFileError",
+    "SkippedFilesWarning",
     "UnsupportedLanguageError",
     "debug_enabled",
     "internal_error",
@@ -88,6 +89,11 @@ class UnsupportedLanguageError(FramingError):
         super().__init__(
             f"{source}: language detected as {language!r}; only English ('en') is supported, so no scores were computed"
         )
+
+
+class SkippedFilesWarning(UserWarning):
+    """Files of a directory that were not read because framing does not read their type (``.pdf``, ``.php``, no
+    suffix ...); the CLI prints it as a ``warning:`` line. Naming such a file reads it as text."""
 
 
 class InternalError(FramingError):

@@ -195,3 +195,13 @@ def test_actors_command(seeds_dir: Path):
     rows = json.loads(r.output)
     hamas_004 = [x for x in rows if x["article_id"].startswith("004") and x["actor"] == "hamas"]
     assert hamas_004 and hamas_004[0]["hedged_share"] == 1.0 and hamas_004[0]["naming"]
+
+
+def test_score_directory_says_which_files_it_left_unread(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4")
+    r = CliRunner().invoke(main, ["score", str(tmp_path), "--format", "jsonl"])
+    assert r.exit_code == 0, r.output  # a file left unread is not a failed input
+    assert len([ln for ln in r.stdout.splitlines() if ln.startswith("{")]) == 1
+    (line,) = [ln for ln in r.stderr.splitlines() if "not read" in ln]
+    assert line.startswith("warning: ") and "b.pdf" in line and "Warning" not in line

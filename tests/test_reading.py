@@ -110,3 +110,36 @@ def test_user_outlet_table(example_dir: Path):
     bare = list(framing.read_articles(example_dir / "txt"))
     assert {a.outlet.name for a in bare} == {None}
     assert all("harborledger.example is not in the outlet table" in " ".join(a.outlet.hints) for a in bare)
+
+
+def test_directory_names_the_files_it_does_not_read(tmp_path: Path):
+    from framing.errors import SkippedFilesWarning
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "page.php").write_text(ARTICLE)  # a saved page under its server's suffix
+    (tmp_path / "noext").write_text(ARTICLE)
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "termpack.yaml").write_text("settings, not an article")  # settings: left out quietly
+    with pytest.warns(SkippedFilesWarning) as caught:
+        arts = list(framing.read_articles(tmp_path))
+    assert [a.id for a in arts] == ["a"]
+    (w,) = caught
+    msg = str(w.message)
+    assert str(tmp_path) in msg and "3 file(s)" in msg and "sub/page.php" in msg and "blob.bin" in msg
+    assert ".bin (1)" in msg and ".php (1)" in msg and "no suffix (1)" in msg and "termpack" not in msg
+    # named, such a file is read as text
+    (named,) = list(framing.read_articles(tmp_path / "sub" / "page.php"))
+    assert named.error is None and "bridge would reopen" in named.text
+
+
+def test_directory_of_articles_and_settings_warns_nothing(tmp_path: Path):
+    import warnings
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "outlets.yaml").write_text("outlets: []")
+    (tmp_path / "actors.yml").write_text("x")
+    (tmp_path / ".hidden.bin").write_bytes(b"\x00")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert [a.id for a in framing.read_articles(tmp_path)] == ["a"]

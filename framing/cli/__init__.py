@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 import os
+import warnings
+from functools import partial
 from typing import Any, ClassVar
 
 import click
 
 from framing._version import __version__
-from framing.errors import DEBUG_ENV, debug_enabled
+from framing.errors import DEBUG_ENV, SkippedFilesWarning, debug_enabled
 
 __all__ = ["main"]
 
@@ -50,7 +52,10 @@ class _LazyGroup(click.Group):
         if ctx.params.get("debug"):
             os.environ[DEBUG_ENV] = "1"  # the workers of a process pool inherit it
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", SkippedFilesWarning)
+                warnings.showwarning = partial(_show_warning, warnings.showwarning)
+                return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except Exception as exc:
@@ -65,6 +70,15 @@ class _LazyGroup(click.Group):
                 os.environ.pop(DEBUG_ENV, None)
             else:
                 os.environ[DEBUG_ENV] = before
+
+
+def _show_warning(shown: Any, message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:  # fmt: skip
+    """framing's own warnings as one ``warning:`` line on stderr; any other as ``shown`` (Python's) shows it."""
+    if issubclass(category, SkippedFilesWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        shown(message, category, filename, lineno, file, line)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -22,12 +22,14 @@ from __future__ import annotations
 import glob as _glob
 import os
 import sys
+import warnings
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from framing.article import Article
-from framing.errors import InputError, ModelFileError, internal_error
+from framing.errors import InputError, ModelFileError, SkippedFilesWarning, internal_error
 from framing.io.build import article_from_text, failed_article
 from framing.io.decode import DEFAULT_MAX_BYTES, decode, gzipped, max_bytes_default, read_bytes
 from framing.io.html import html_article
@@ -53,6 +55,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | {".json"}
+_DIRECTORY_SUFFIXES = SUPPORTED_SUFFIXES - {""}  # a directory's files without a suffix are left out (and named)
+_NOT_ARTICLES = frozenset({"README.md", "outlets.yaml", "planted.yaml"})  # a corpus folder's own files
+# settings beside a corpus (outlet tables, term packs, actor lists): left out without a word
+_SETTINGS_SUFFIXES = frozenset({".yaml", ".yml", ".toml", ".ini", ".cfg"})
 
 
 def _suffix(path: Path) -> str:
@@ -121,12 +127,14 @@ def _expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
             continue
         p = Path(s)
         if p.is_dir():
-            files = sorted(
-                (f for f in p.rglob("*") if f.is_file() and _suffix(f) in SUPPORTED_SUFFIXES - {""}
-                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                 and f.name not in {"README.md", "outlets.yaml", "planted.yaml"}),
+            found = sorted(
+                (f for f in p.rglob("*") if f.is_file() and f.name not in _NOT_ARTICLES
+                 and not any(part.startswith(".") for part in f.relative_to(p).parts)),
                 key=lambda f: f.relative_to(p).as_posix(),
             )  # fmt: skip
+            files = [f for f in found if _suffix(f) in _DIRECTORY_SUFFIXES]
+            if skipped := [f for f in found if _suffix(f) not in _DIRECTORY_SUFFIXES | _SETTINGS_SUFFIXES]:
+                _warn_skipped(p, skipped)
             yield from files
         elif not p.exists() and any(ch in s for ch in "*?["):
             matches = sorted(_glob.glob(s, recursive=True))
@@ -135,6 +143,20 @@ def _expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
             yield from (Path(m) for m in matches if Path(m).is_file())
         else:
             yield p
+
+
+def _warn_skipped(directory: Path, skipped: list[Path]) -> None:
+    """Say which files of ``directory`` are left unread for their type, so that none goes missing unnoticed."""
+    kinds = Counter(_suffix(f) or "no suffix" for f in skipped)
+    names = ", ".join(f.relative_to(directory).as_posix() for f in skipped[:3]) + (", ..." if len(skipped) > 3 else "")
+    types = ", ".join(f"{k} ({n})" for k, n in sorted(kinds.items(), key=lambda kn: (-kn[1], kn[0])))
+    warnings.warn(
+        SkippedFilesWarning(
+            f"{directory}: {len(skipped)} file(s) not read, of types framing does not read from a directory: {types}"
+            f" ({names}); name a file to read it as text"
+        ),
+        stacklevel=2,
+    )
 
 
 def read_articles(
