@@ -46,10 +46,12 @@ def example_corpus_dir() -> Path:
 
 
 def data_home() -> Path:
-    """Return the per-user data directory (``$FRAMING_DATA`` or ``~/.cache/framing``), created on demand."""
+    """Return the per-user data directory (``$FRAMING_DATA`` or ``~/.cache/framing``).
+
+    It is not created here: looking a user model up must work without a writable home (a container, a CI user);
+    what writes into it creates the folders it writes.
+    """
     root = os.environ.get("FRAMING_DATA") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "framing"
     )
-    path = Path(root)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return Path(root)

@@ -289,3 +289,15 @@ def test_cli_errors(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "not found" in res.output
     assert "Examples" in runner.invoke(train, ["--help"]).output
     assert "Examples" in runner.invoke(evaluate, ["--help"]).output
+
+
+def test_a_data_home_that_cannot_exist_holds_no_user_model(tmp_path, monkeypatch):
+    """Looking a user model up never creates or needs the data home (an unwritable HOME stopped every run)."""
+    from framing.models import find_model, shipped_dir
+    from framing.resources import data_home
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("FRAMING_DATA", str(blocker / "framing"))
+    assert data_home() == blocker / "framing" and blocker.is_file()
+    assert find_model("subjective") == shipped_dir() / "subjective.npz"

@@ -143,3 +143,35 @@ def test_directory_of_articles_and_settings_warns_nothing(tmp_path: Path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert [a.id for a in framing.read_articles(tmp_path)] == ["a"]
+
+
+def test_folders_that_cannot_be_opened_get_a_record_and_the_batch_goes_on(tmp_path: Path, monkeypatch):
+    """A sub-folder that cannot be listed, and a file inside a folder that cannot be opened, are error records
+    naming them; the other inputs are read (the permission errors are made by hand: tests may run as root)."""
+    import os as _os
+
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    (tmp_path / "corpus" / "locked").mkdir(parents=True)
+    (tmp_path / "corpus" / "c.txt").write_text(ARTICLE)
+    locked = tmp_path / "corpus" / "locked"
+    real_walk, real_is_dir = _os.walk, Path.is_dir
+
+    def walk(top, onerror=None, **kw):
+        for folder, dirs, names in real_walk(top, onerror=onerror, **kw):
+            if Path(folder) == locked:
+                onerror(PermissionError(13, "Permission denied", str(locked)))
+                continue
+            yield folder, dirs, names
+
+    def is_dir(self):
+        if self.parent == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr("framing.io.read.os.walk", walk)
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    arts = list(framing.read_articles([tmp_path / "corpus", locked / "in.txt", tmp_path / "ok.txt"]))
+    assert [a.error is None for a in arts] == [False, True, False, True]
+    assert str(locked) in arts[0].error and "folder cannot be read" in arts[0].error
+    assert arts[1].id == "c" and arts[3].id == "ok"
+    assert str(locked / "in.txt") in arts[2].error and "Permission denied" in arts[2].error

@@ -196,15 +196,16 @@ def _count(s: Any) -> int:
 def _console() -> Any:
     from rich.console import Console
 
-    console = Console(highlight=False)
+    # markup off: an id, title or outlet name such as "[/] Daily" is article text, not rich's markup
+    console = Console(highlight=False, markup=False)
     # files and pipes get 80 columns by default, which folds every id; tables there get room instead
-    return console if console.is_terminal else Console(highlight=False, width=200)
+    return console if console.is_terminal else Console(highlight=False, markup=False, width=200)
 
 
 def _err_console() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, markup=False)
 
 
 class _Days(click.ParamType):

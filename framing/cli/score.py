@@ -224,7 +224,7 @@ def _emit(results: Iterator[tuple[str | None, Any]], fmt: str) -> int:
     if fmt == "explain":
         from rich.console import Console
 
-        console = Console(highlight=False, soft_wrap=True)
+        console = Console(highlight=False, soft_wrap=True, markup=False)
         for error, s in results:
             failures += error is not None
             if error is None:

@@ -65,7 +65,10 @@ def stories_cmd(
     settings: dict[str, Any] = {"window": window}
     if threshold is not None:
         settings["threshold"] = threshold
-    grouper = StoryGrouper(**settings).fit(articles)
+    try:
+        grouper = StoryGrouper(**settings).fit(articles)
+    except ValueError as exc:  # e.g. two inputs with one id: the user's to mend, as in compare
+        raise click.UsageError(str(exc)) from None
     stories = grouper.stories_
     shown = [s for s in stories if show_all or s.size >= 2]
     aligned = _aligned(articles, shown, outlet_tables) if facts else []

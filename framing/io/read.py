@@ -118,20 +118,23 @@ def _read_unit(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article:
         return failed_article(unit.id, unit.source, str(exc))
 
 
-def _expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
-    """Expand directories (recursively, sorted) and globs; keep ``-`` for stdin."""
+def _expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str | InputError]:
+    """Expand directories (recursively, sorted) and globs; keep ``-`` for stdin. A path or folder that cannot
+    be looked into comes as an :class:`InputError`, so that it gets its record and the batch goes on."""
     for src in sources:
         s = os.fspath(src)
         if s == "-":
             yield "-"
             continue
         p = Path(s)
-        if p.is_dir():
-            found = sorted(
-                (f for f in p.rglob("*") if f.is_file() and f.name not in _NOT_ARTICLES
-                 and not any(part.startswith(".") for part in f.relative_to(p).parts)),
-                key=lambda f: f.relative_to(p).as_posix(),
-            )  # fmt: skip
+        try:
+            is_dir = p.is_dir()
+        except OSError as exc:  # e.g. a file inside a folder the user may not open
+            yield InputError(s, f"cannot be read: {exc.strerror or exc}")
+            continue
+        if is_dir:
+            found, unreadable = _walk(p)
+            yield from (InputError(str(d), "folder cannot be read: its files are not read") for d in unreadable)
             files = [f for f in found if _suffix(f) in _DIRECTORY_SUFFIXES]
             if skipped := [f for f in found if _suffix(f) not in _DIRECTORY_SUFFIXES | _SETTINGS_SUFFIXES]:
                 _warn_skipped(p, skipped)
@@ -143,6 +146,20 @@ def _expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str]:
             yield from (Path(m) for m in matches if Path(m).is_file())
         else:
             yield p
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """The files under ``root`` (sorted by relative path; hidden ones and a corpus folder's own files left out,
+    symbolic links to folders not followed) and the folders that could not be listed."""
+    unreadable: list[Path] = []
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root, onerror=lambda exc: unreadable.append(Path(exc.filename))):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder)
+        found.extend(base / n for n in names if not n.startswith(".") and n not in _NOT_ARTICLES)
+    found = [f for f in found if f.is_file()]
+    found.sort(key=lambda f: f.relative_to(root).as_posix())
+    return found, sorted(unreadable)
 
 
 def _warn_skipped(directory: Path, skipped: list[Path]) -> None:
@@ -246,6 +263,9 @@ def iter_units(sources: Any, opts: ReadOptions, *, table: OutletTable | None = N
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
     for item in _expand(sources):
+        if isinstance(item, InputError):
+            yield _failed(Path(item.source).name, item.source, str(item))
+            continue
         if item == "-":
             stdin_table = table if table is not None else load_outlet_table(opts.outlet_tables)
             yield from _guard("stdin", "<stdin>", lambda t=stdin_table: _stdin_units(opts, t))

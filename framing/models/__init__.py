@@ -66,8 +66,11 @@ def default_model_path(task: str, *, user: bool = True) -> Path:
 def find_model(task: str) -> Path | None:
     """The model file used for ``task``: the user-trained one, else the shipped one, else ``None``."""
     for p in (default_model_path(task, user=True), default_model_path(task, user=False)):
-        if p.is_file():
-            return p
+        try:
+            if p.is_file():
+                return p
+        except OSError:  # a data home that cannot be looked into (permissions) holds no user model
+            continue
     return None
 
 
