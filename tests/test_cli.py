@@ -205,3 +205,14 @@ def test_score_directory_says_which_files_it_left_unread(tmp_path: Path):
     assert len([ln for ln in r.stdout.splitlines() if ln.startswith("{")]) == 1
     (line,) = [ln for ln in r.stderr.splitlines() if "not read" in ln]
     assert line.startswith("warning: ") and "b.pdf" in line and "Warning" not in line
+
+
+@pytest.mark.parametrize("cmd", [["score", "--no-models"], ["frames", "--no-models"], ["stories"]])
+def test_bracketed_text_is_printed_as_it_is(tmp_path: Path, cmd: list[str]):
+    """rich's markup is off: an outlet or id in square brackets neither crashes a table nor vanishes."""
+    rows = [{"id": f"[red]x{i}[/red]", "outlet": "[/] Daily", "text": GOOD.strip()} for i in range(2)]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    r = CliRunner().invoke(main, [cmd[0], str(path), *cmd[1:]])
+    assert r.exit_code == 0, r.output
+    assert "[/] Daily" in r.stdout and "[red]x0[/red]" in r.stdout
