@@ -175,3 +175,32 @@ def test_folders_that_cannot_be_opened_get_a_record_and_the_batch_goes_on(tmp_pa
     assert str(locked) in arts[0].error and "folder cannot be read" in arts[0].error
     assert arts[1].id == "c" and arts[3].id == "ok"
     assert str(locked / "in.txt") in arts[2].error and "Permission denied" in arts[2].error
+
+
+def test_stdin_records_with_a_forced_format(monkeypatch):
+    lines = [json.dumps({"id": "a", "text": ARTICLE}), "not json", json.dumps({"id": "b", "text": ARTICLE})]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("\n".join(lines).encode())))
+    arts = list(framing.read_articles("-", format="jsonl"))
+    assert [a.id for a in arts] == ["stdin#a", "stdin:2", "stdin#b"]
+    assert arts[1].error.startswith("<stdin>:2: malformed JSON") and arts[0].source_path == "<stdin>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'id,text\nx,"' + ARTICLE.encode() + b'"\n')))
+    (row,) = list(framing.read_articles("-", format="csv"))
+    assert row.id == "stdin#x" and row.error is None and "bridge would reopen" in row.text
+
+
+@pytest.mark.parametrize(("name", "content"), [("e.jsonl", "\n\n"), ("e.json", "[]"), ("e.csv", "id,text\n")])
+def test_a_file_without_records_is_an_error_record(tmp_path: Path, name: str, content: str):
+    (tmp_path / name).write_text(content)
+    (tmp_path / "ok.txt").write_text(ARTICLE)
+    arts = list(framing.read_articles([tmp_path / name, tmp_path / "ok.txt"]))
+    assert len(arts) == 2 and "no article records" in arts[0].error and name in arts[0].error
+    assert arts[1].error is None
+
+
+def test_gzipped_tsv_is_tab_separated(tmp_path: Path):
+    import gzip
+
+    with gzip.open(tmp_path / "t.tsv.gz", "wt") as fh:
+        fh.write("id\ttitle\ttext\nr1\tBridge\tThe mayor said the bridge would reopen on Monday after repairs.\n")
+    (a,) = list(framing.read_articles(tmp_path / "t.tsv.gz"))
+    assert a.error is None and a.title == "Bridge" and "bridge would reopen" in a.text

@@ -292,8 +292,25 @@ def _guard(id: str, source: str, produce: Any) -> Iterator[Unit]:
 
 
 def _stdin_units(opts: ReadOptions, table: OutletTable) -> Iterator[Unit]:
+    if opts.format in {"jsonl", "json", "csv"}:
+        yield from _stdin_records(opts)
+        return
     for article in _read_stdin(opts, table):
         yield Unit("article", "<stdin>", "stdin", payload=article)
+
+
+def _stdin_records(opts: ReadOptions) -> Iterator[Unit]:
+    """The records of JSONL / JSON / CSV on standard input (``--input-format``), read as from a file of them."""
+    import tempfile
+
+    limit = opts.max_bytes * 50  # a whole corpus, as for a JSON file
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError("<stdin>", f"input is over the {limit / 1e6:.0f} MB limit for records; save it to a file")
+    with tempfile.TemporaryDirectory() as tmp:
+        spool = Path(tmp) / f"stdin.{opts.format}"
+        spool.write_bytes(data)
+        yield from list(record_units(spool, str(opts.format), opts, source="<stdin>"))
 
 
 def _read_stdin(opts: ReadOptions, table: OutletTable) -> Iterator[Article]:

@@ -89,13 +89,30 @@ def record_article(unit: Unit, opts: ReadOptions, table: OutletTable) -> Article
         return failed_article(failed_id, unit.source, message)
 
 
-def record_units(path: Path, fmt: str, opts: ReadOptions) -> Iterator[Unit]:
+def record_units(path: Path, fmt: str, opts: ReadOptions, *, source: str | None = None) -> Iterator[Unit]:
     """Yield one unit per record of a JSONL / JSON / CSV file, streaming where possible.
 
+    Args:
+        path: The file.
+        fmt: ``jsonl``, ``json`` or ``csv`` (``.tsv`` files are tab-separated).
+        opts: The reader's settings.
+        source: The name the records give as theirs (default: the path; ``<stdin>`` for standard input spooled
+            to a file).
+
     Raises:
-        InputError: The file as a whole cannot be read (malformed JSON, no text column).
+        InputError: The file as a whole cannot be read (malformed JSON, no text column) or holds no record.
     """
-    source, stem = str(path), path.stem
+    n = 0
+    for unit in _record_units(path, fmt, opts, source or str(path)):
+        n += 1
+        yield unit
+    if n == 0:  # an empty file must not vanish from the batch without a word
+        what = {"jsonl": "no JSON line", "json": "an empty JSON list", "csv": "no row under its header"}[fmt]
+        raise InputError(source or str(path), f"no article records: the file holds {what}")
+
+
+def _record_units(path: Path, fmt: str, opts: ReadOptions, source: str) -> Iterator[Unit]:
+    stem = Path(source).stem if source != "<stdin>" else "stdin"
     if fmt == "jsonl":
         with open_maybe_gzipped(path, "rb") as fh:
             for no, line in enumerate(fh, start=1):
@@ -120,7 +137,8 @@ def record_units(path: Path, fmt: str, opts: ReadOptions) -> Iterator[Unit]:
     # csv / tsv
     csv.field_size_limit(max(opts.max_bytes, 131072))
     with open_maybe_gzipped(path, "r", encoding="utf-8-sig", errors="replace", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        tsv = path.name.lower().removesuffix(".gz").endswith(".tsv")
+        reader = csv.DictReader(fh, delimiter="\t" if tsv else ",")
         found = reader.fieldnames or []
         if not any(name in found for name in opts.fields("text")):
             raise InputError(
