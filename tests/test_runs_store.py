@@ -206,3 +206,18 @@ def test_compare_from_the_store_writes_the_same_report_tables_without_scoring(co
         assert (tmp_path / "b" / name).read_text(encoding="utf-8") == want, name
     r = CliRunner().invoke(main, ["compare", "--out", str(tmp_path / "c")])
     assert r.exit_code == 2 and "--store" in r.output
+
+
+def test_failed_inputs_are_named_on_every_run_into_the_store(corpus: Path, tmp_path: Path) -> None:
+    """An input without scores is named by the run that scores it and by every rerun that reuses it, and the
+    CLI's exit code says so each time (a rerun said '0 failed', exit 0)."""
+    scorer = framing.Scorer(outlet_tables=[OUTLETS], models=False)
+    first = framing.score_into_store(corpus, tmp_path / "s", scorer=scorer)
+    again = framing.score_into_store(corpus, tmp_path / "s", scorer=scorer)
+    assert first.failed == 1 and len(first.errors) == 1 and str(corpus) in first.errors[0]
+    assert again.failed == 0 and again.errors == first.errors
+    args = ["score", str(corpus), "--store", str(tmp_path / "c"), "--outlets", str(OUTLETS), "--no-models"]
+    for _ in range(2):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 1, r.output
+        assert r.stderr.splitlines() == [f"error: {first.errors[0]}"]

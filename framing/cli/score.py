@@ -185,11 +185,15 @@ def _into_store(
         paths, store, scorer=scorer, read=read, resume=resume, progress=_show_progress(quiet),
         commit_every=commit_every, **run_opts,
     )  # fmt: skip
+    for error in done.errors:  # each input without scores, this run's or reused, named as in the other formats
+        click.echo(f"error: {error}", err=True)
+    reused_failed = len(done.errors) - done.failed
     click.echo(
         f"store {store}: {done.stored} articles; this run scored {done.scored} ({done.failed} failed), reused "
-        f"{done.reused}" + (f", kept {done.migrated} that a lexicon change cannot alter" if done.migrated else "")
+        f"{done.reused}" + (f" ({reused_failed} failed before)" if reused_failed else "")
+        + (f", kept {done.migrated} that a lexicon change cannot alter" if done.migrated else "")
     )
-    return 1 if done.failed else 0
+    return 1 if done.errors else 0
 
 
 def _payload(s: Any, *, fmt: str, sentences: bool) -> tuple[str | None, Any]:

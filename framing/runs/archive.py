@@ -40,6 +40,8 @@ class RunSummary:
         migrated: Articles kept from a run with other lexicon entries that cannot change them.
         failed: Articles scored by this run that got an error instead of scores.
         stored: Articles in the store at the end.
+        errors: The error of each input of this run that has no scores, in input order: those scored by this
+            run and those reused from the store (an input that failed before fails again).
     """
 
     scored: int
@@ -47,6 +49,7 @@ class RunSummary:
     migrated: int
     failed: int
     stored: int
+    errors: tuple[str, ...] = ()
 
 
 def score_into_store(
@@ -97,15 +100,19 @@ def score_into_store(
         run_id = store.begin_run(settings, sid, inputs, resume=resume)
         migrated = _migrate(store, settings, sid)
         known = store.keys()
+        stored_errors = store.errors()
         pending: deque[tuple[str, int]] = deque()
         counts = {"reused": 0, "scored": 0, "failed": 0}
+        errors: dict[int, str] = {}  # input position -> error
 
         def todo(bar: Any) -> Iterator[Unit]:
             for seq, unit in enumerate(iter_units(sources, opts)):
                 key = unit.content_key()
                 if known.get(key) == sid:  # stored, or met earlier in this input (the same bytes twice)
                     counts["reused"] += 1
-                    bar.advance()
+                    if key in stored_errors:
+                        errors[seq] = stored_errors[key]
+                    bar.advance(key in stored_errors)
                     continue
                 known[key] = sid
                 pending.append((key, seq))
@@ -118,12 +125,15 @@ def score_into_store(
                 counts["scored"] += 1
                 failed = payload["error"] is not None
                 counts["failed"] += failed
+                if failed:
+                    errors[seq] = stored_errors[key] = payload["error"]
                 bar.advance(failed)
                 if store.pending >= commit_every:
                     store.commit()
             store.commit()
         store.finish_run(run_id, migrated=migrated, **counts)
-        return RunSummary(counts["scored"], counts["reused"], migrated, counts["failed"], len(store))
+        named = tuple(errors[k] for k in sorted(errors))
+        return RunSummary(counts["scored"], counts["reused"], migrated, counts["failed"], len(store), named)
 
 
 def _migrate(store: Store, settings: Mapping[str, Any], sid: str) -> int:

@@ -277,6 +277,16 @@ class Store:
             latest.update(zip(t.column("key").to_pylist(), t.column("settings_id").to_pylist(), strict=True))
         return latest
 
+    def errors(self) -> dict[str, str]:
+        """Input key -> error of every stored article that got an error instead of scores (its latest rows)."""
+        import pyarrow.parquet as pq
+
+        latest: dict[str, str | None] = {}
+        for part in self._parts:  # in commit order: a later part overrides
+            t = pq.read_table(self._file("articles", part), columns=["key", "error"])
+            latest.update(zip(t.column("key").to_pylist(), t.column("error").to_pylist(), strict=True))
+        return {k: e for k, e in latest.items() if e is not None}
+
     def _latest_part(self) -> dict[str, int]:
         import pyarrow.parquet as pq
 
