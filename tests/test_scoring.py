@@ -215,3 +215,23 @@ def test_attribution_fast_paths_match_the_plain_rules():
             lo,
             hi,
         )
+
+
+def test_whole_word_test_of_long_texts_matches_the_search():
+    """In a very long text a word's whole-word occurrence is looked up among the text's word runs; the answers
+    are those of searching the text (random texts and words over word characters, quotes, hyphens, others)."""
+    import random
+
+    from framing.measures.attribution import kinds
+
+    rng = random.Random(11)
+    bits = ["ab", "a", "b", "-", "'", "_", " ", ".", ",", "\u00e9", "2", "\u00b7", "\n", "ab-b", "b'a"]
+    for _ in range(300):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(0, 60)))
+        for word in {"".join(rng.choice(["a", "b", "-", "'", "\u00e9", "2"]) for _ in range(rng.randint(1, 4)))
+                     for _ in range(8)}:  # fmt: skip
+            assert (word in kinds._word_runs(text)) == kinds._written_as_word(text, word), (text, word)
+    long_text = "Officials said the plan would fail. " * 4000 + "opponents of it were many."
+    assert len(long_text) > kinds._LONG_TEXT
+    assert kinds._common_word(long_text, "Opponents") and not kinds._common_word(long_text, "Nerin")
+    assert kinds._RUNS and kinds._RUNS[0][0] is long_text  # the long text went the way of the runs

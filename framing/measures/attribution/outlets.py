@@ -96,10 +96,11 @@ class _OutletScan:
         """Where the names that open a word and lie in ``norm[start:end]`` start, and for each start where they
         end (longest first)."""
         ends_at: dict[int, list[int]] = {}
-        for e, n in self._automaton.iter(norm, start, end):
-            q = e + 1 - len(n)
+        # the span's own copy: pyahocorasick's iter(text, start, end) costs the whole text's length at each call
+        for e, n in self._automaton.iter(norm[start:end]):
+            q = start + e + 1 - len(n)
             if q == 0 or _WORDISH.match(norm, q - 1) is None:
-                ends_at.setdefault(q, []).append(e + 1)
+                ends_at.setdefault(q, []).append(start + e + 1)
         for v in ends_at.values():
             v.sort(reverse=True)
         return ends_at
