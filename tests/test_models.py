@@ -301,3 +301,21 @@ def test_a_data_home_that_cannot_exist_holds_no_user_model(tmp_path, monkeypatch
     monkeypatch.setenv("FRAMING_DATA", str(blocker / "framing"))
     assert data_home() == blocker / "framing" and blocker.is_file()
     assert find_model("subjective") == shipped_dir() / "subjective.npz"
+
+
+def test_a_model_file_of_another_task_is_refused(tmp_path, monkeypatch):
+    """frames.npz copied over a user's subjective.npz loads as a valid file, but its frame scores would be
+    reported as 'subjective': refused, naming the file and both tasks."""
+    import shutil
+
+    from framing.models import clear_cache, shipped_dir
+
+    (tmp_path / "models").mkdir()
+    shutil.copy(shipped_dir() / "frames.npz", tmp_path / "models" / "subjective.npz")
+    monkeypatch.setenv("FRAMING_DATA", str(tmp_path))
+    clear_cache()
+    try:
+        with pytest.raises(ModelFileError, match=r"subjective\.npz: holds a model for the task 'frames', not 'subjective'"):
+            load_default_models()
+    finally:
+        clear_cache()

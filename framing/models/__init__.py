@@ -87,7 +87,10 @@ def load_default_models() -> dict[str, Model]:
             for task in TASKS:
                 path = find_model(task)
                 if path is not None:
-                    found[task] = load_model(path)
+                    model = load_model(path)
+                    if model.task != task:  # e.g. frames.npz copied over subjective.npz: its scores would be misnamed
+                        raise ModelFileError(str(path), f"holds a model for the task {model.task!r}, not {task!r}")
+                    found[task] = model
             _CACHE = found
         return dict(_CACHE)
 
