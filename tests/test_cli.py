@@ -216,3 +216,13 @@ def test_bracketed_text_is_printed_as_it_is(tmp_path: Path, cmd: list[str]):
     r = CliRunner().invoke(main, [cmd[0], str(path), *cmd[1:]])
     assert r.exit_code == 0, r.output
     assert "[/] Daily" in r.stdout and "[red]x0[/red]" in r.stdout
+
+
+@pytest.mark.parametrize("cmd", [["score", "--store"], ["compare", "--out"]])
+def test_a_folder_that_cannot_be_written_is_a_usage_error_before_scoring(tmp_path: Path, cmd: list[str]):
+    (tmp_path / "a.txt").write_text(GOOD)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    r = CliRunner().invoke(main, [cmd[0], str(tmp_path / "a.txt"), cmd[1], str(blocker / "out")])
+    assert r.exit_code == 2, r.output
+    assert f"{cmd[1]} {blocker / 'out'}: cannot write there" in r.output and "internal error" not in r.output

@@ -182,6 +182,20 @@ def _parse_columns(items: Sequence[str], text_column: str | None = None) -> dict
     return out
 
 
+def _writable_folder(path: str, option: str) -> None:
+    """Make sure the folder of ``--out`` / ``--store`` can be written before any article is scored (a folder
+    that cannot be made was found only after the whole run, and reported as a bug)."""
+    import tempfile
+    from pathlib import Path
+
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise click.UsageError(f"{option} {path}: cannot write there ({exc.strerror or exc})") from None
+
+
 def _report_failure(s: Any) -> None:
     click.echo(f"error: {s.error}", err=True)
 

@@ -24,6 +24,7 @@ from framing.cli._common import (
     _peek,
     _record_columns,
     _show_progress,
+    _writable_folder,
 )
 from framing.errors import FramingError
 
@@ -114,6 +115,9 @@ def compare_cmd(
         repeats = _check_repeats(repeats, stock, store)
         if not paths and store is None:
             raise click.UsageError("give the articles to compare (PATHS), or a results store (--store PATH)")
+        _writable_folder(out_dir, "--out")
+        if store is not None and paths:
+            _writable_folder(store, "--store")
         job = ScoreJob(scorer, opts)
         with _cluster(scheduler if paths else None, job) as (executor, depth):
             run_opts = {"n_jobs": jobs, "executor": executor, "depth": depth, "chunk_size": chunk_size}

@@ -24,6 +24,7 @@ from framing.cli._common import (
     _peek,
     _record_columns,
     _show_progress,
+    _writable_folder,
 )
 from framing.errors import FramingError
 from framing.evidence import MODEL_DIMENSION
@@ -149,6 +150,8 @@ def score_cmd(
         repeats = _check_repeats(repeats, stock, store)
         if resume and store is None:
             raise click.UsageError("--resume finishes an interrupted run into a store: give --store PATH")
+        if store is not None:
+            _writable_folder(store, "--store")
         job = ScoreJob(scorer, opts, partial(_payload, fmt=fmt, sentences=with_sentences))
         with _cluster(scheduler, job) as (executor, depth):
             if store is not None:
