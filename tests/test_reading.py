@@ -204,3 +204,23 @@ def test_gzipped_tsv_is_tab_separated(tmp_path: Path):
         fh.write("id\ttitle\ttext\nr1\tBridge\tThe mayor said the bridge would reopen on Monday after repairs.\n")
     (a,) = list(framing.read_articles(tmp_path / "t.tsv.gz"))
     assert a.error is None and a.title == "Bridge" and "bridge would reopen" in a.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be-bom"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path: Path, encoding: str):
+    data = b"\xfe\xff" + ARTICLE.encode("utf-16-be") if encoding.endswith("bom") else ARTICLE.encode(encoding)
+    (tmp_path / "u.txt").write_bytes(data)
+    (a,) = list(framing.read_articles(tmp_path / "u.txt"))
+    assert a.error is None and "bridge would reopen" in a.text
+    assert any("byte order mark" in w for w in a.warnings)
+
+
+def test_a_cut_gzip_keeps_the_records_before_the_cut(tmp_path: Path):
+    import gzip
+
+    lines = "".join(json.dumps({"id": f"r{i}", "text": f"{ARTICLE.strip()} {i}"}) + "\n" for i in range(3000))
+    data = gzip.compress(lines.encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    arts = list(framing.read_articles(tmp_path / "cut.jsonl.gz"))
+    assert len(arts) > 100 and all(a.error is None for a in arts[:-1])
+    assert "compressed file is damaged or cut short" in arts[-1].error and "internal error" not in arts[-1].error

@@ -20,6 +20,12 @@ _MAGIC = (
 )  # fmt: skip
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)  # fmt: skip
+
+
 def max_bytes_default() -> int:
     env = os.environ.get("FRAMING_MAX_BYTES")
     return int(env) if env and env.isdigit() else DEFAULT_MAX_BYTES
@@ -30,6 +36,12 @@ def max_bytes_default() -> int:
 
 def decode(data: bytes, source: str) -> tuple[str, list[str]]:
     """Decode bytes as UTF-8, falling back to cp1252 / latin-1 with a warning; refuse binary data."""
+    for bom, enc in _BOMS:  # UTF-16 / UTF-32 say so in their first bytes; without a BOM their NULs read as binary
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), [f"decoded as {enc.upper()} (byte order mark)"]
+            except UnicodeDecodeError:
+                break
     head = data[:8192]
     for magic, what in _MAGIC:
         if head.startswith(magic):

@@ -20,9 +20,11 @@ Example:
 from __future__ import annotations
 
 import glob as _glob
+import gzip
 import os
 import sys
 import warnings
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -287,6 +289,8 @@ def _guard(id: str, source: str, produce: Any) -> Iterator[Unit]:
         yield from produce()
     except InputError as exc:
         yield _failed(id, source, str(exc))
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:  # the records so far stand, then the damage is named
+        yield _failed(id, source, f"{source}: compressed file is damaged or cut short ({exc})")
     except Exception as exc:  # e.g. a CSV the csv module rejects midway: the units so far stand, then its error
         yield _failed(id, source, internal_error(source, "splitting the file into articles", exc))
 
