@@ -23,7 +23,7 @@ from typing import Any
 
 from framing._version import __version__
 from framing.article import Article
-from framing.errors import internal_error
+from framing.errors import LexiconError, internal_error
 from framing.evidence import Evidence
 from framing.io.normalise import changes_words
 from framing.measures.attribution import OutletNames, measure_attribution
@@ -426,6 +426,12 @@ def _resources(
     lexicon_paths: tuple[str | Path, ...], outlet_tables: tuple[str | Path, ...], termpack_paths: tuple[str | Path, ...]
 ) -> _Resources:
     loaded = [load_lexicon(p) for p in lexicon_paths]
+    for path, lex in zip(lexicon_paths, loaded, strict=True):
+        if lex.name not in BUNDLED and lex.name not in FRAME_LEXICONS:  # its entries would be matched, never counted
+            raise LexiconError(
+                str(path), None, f"no measure reads a lexicon named {lex.name!r}; name it after the lexicon it "
+                f"extends or replaces: {', '.join((*BUNDLED, *FRAME_LEXICONS))}"
+            )
     user = [lex for lex in loaded if lex.name not in FRAME_LEXICONS]
     replaced = {lex.name for lex in user}
     lexicons = tuple([bundled_lexicon(n) for n in BUNDLED if n not in replaced] + user)

@@ -235,3 +235,14 @@ def test_whole_word_test_of_long_texts_matches_the_search():
     assert len(long_text) > kinds._LONG_TEXT
     assert kinds._common_word(long_text, "Opponents") and not kinds._common_word(long_text, "Nerin")
     assert kinds._RUNS and kinds._RUNS[0][0] is long_text  # the long text went the way of the runs
+
+
+def test_a_lexicon_no_measure_reads_is_refused(tmp_path):
+    """A user lexicon under a new name was matched and listed but counted by no measure: refused, naming it."""
+    from framing.errors import LexiconError
+
+    lex = tmp_path / "my.tsv"
+    lex.write_text("# name: myhedges\n# version: 1.0.0\n# licence: MIT\nterm\tcategory\tweight\tpos\tsource\n"
+                   "perchance\thedge.adverb\t1\t\tme\n")  # fmt: skip
+    with pytest.raises(LexiconError, match=r"my\.tsv: no measure reads a lexicon named 'myhedges'.*hedges"):
+        framing.Scorer(lexicons=[lex], models=False).lexicons_  # noqa: B018 - loading is what raises
