@@ -99,8 +99,7 @@ def score_into_store(
             inputs = [os.fspath(sources)]
         run_id = store.begin_run(settings, sid, inputs, resume=resume)
         migrated = _migrate(store, settings, sid)
-        known = store.keys()
-        stored_errors = store.errors()
+        known, stored_errors = store.keys_and_errors()
         pending: deque[tuple[str, int]] = deque()
         counts = {"reused": 0, "scored": 0, "failed": 0}
         errors: dict[int, str] = {}  # input position -> error
@@ -110,9 +109,9 @@ def score_into_store(
                 key = unit.content_key()
                 if known.get(key) == sid:  # stored, or met earlier in this input (the same bytes twice)
                     counts["reused"] += 1
-                    if key in stored_errors:
-                        errors[seq] = stored_errors[key]
-                    bar.advance(key in stored_errors)
+                    if (error := stored_errors.get(key)) is not None:
+                        errors[seq] = error
+                    bar.advance(error is not None)
                     continue
                 known[key] = sid
                 pending.append((key, seq))

@@ -269,23 +269,27 @@ class Store:
 
     def keys(self) -> dict[str, str]:
         """Input key -> settings id of every stored article (its latest rows)."""
-        import pyarrow.parquet as pq
-
-        latest: dict[str, str] = {}
-        for part in self._parts:  # in commit order: a later part overrides
-            t = pq.read_table(self._file("articles", part), columns=["key", "settings_id"])
-            latest.update(zip(t.column("key").to_pylist(), t.column("settings_id").to_pylist(), strict=True))
-        return latest
+        return {k: sid for k, (sid,) in self._latest("settings_id").items()}
 
     def errors(self) -> dict[str, str]:
         """Input key -> error of every stored article that got an error instead of scores (its latest rows)."""
+        return {k: e for k, (e,) in self._latest("error").items() if e is not None}
+
+    def keys_and_errors(self) -> tuple[dict[str, str], dict[str, str]]:
+        """:meth:`keys` and :meth:`errors` from one read of the article parts (what a run starts with)."""
+        latest = self._latest("settings_id", "error")
+        return {k: sid for k, (sid, _) in latest.items()}, {k: e for k, (_, e) in latest.items() if e is not None}
+
+    def _latest(self, *columns: str) -> dict[str, tuple[Any, ...]]:
+        """Input key -> the given columns of its latest article row."""
         import pyarrow.parquet as pq
 
-        latest: dict[str, str | None] = {}
+        latest: dict[str, tuple[Any, ...]] = {}
         for part in self._parts:  # in commit order: a later part overrides
-            t = pq.read_table(self._file("articles", part), columns=["key", "error"])
-            latest.update(zip(t.column("key").to_pylist(), t.column("error").to_pylist(), strict=True))
-        return {k: e for k, e in latest.items() if e is not None}
+            t = pq.read_table(self._file("articles", part), columns=["key", *columns])
+            values = zip(*(t.column(c).to_pylist() for c in columns), strict=True)
+            latest.update(zip(t.column("key").to_pylist(), values, strict=True))
+        return latest
 
     def _latest_part(self) -> dict[str, int]:
         import pyarrow.parquet as pq
